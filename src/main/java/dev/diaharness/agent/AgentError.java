@@ -1,0 +1,34 @@
+package dev.diaharness.agent;
+
+import java.util.Objects;
+
+/**
+ * Why an agent conversation produced no usable answer: broken, not wrong. Becomes an {@code AGENT_ERROR} row.
+ *
+ * @param reason one line a user can act on; never holds a credential
+ */
+public record AgentError(Kind kind, String reason) {
+  public enum Kind {
+    /** the answer's state was FAILED */
+    FAILED,
+    /** the answer's state was SKIPPED */
+    SKIPPED,
+    /** 400 FAILED_PRECONDITION: the agent failed on this question */
+    FAILED_PRECONDITION,
+    /** the stream ended before the JSON array closed */
+    TRUNCATED,
+    /** the body was not the JSON the API documents */
+    INVALID_RESPONSE,
+    /** connect, read or item timeout */
+    TIMEOUT,
+    /** 429/5xx kept coming until the retry budget ran out */
+    RETRIES_EXHAUSTED,
+    /** any other HTTP or transport failure */
+    TRANSPORT
+  }
+
+  public AgentError {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(reason, "reason");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.agent.AgentAccessDeniedException;
+import dev.diaharness.core.InputException;
+import dev.diaharness.core.NotBuiltYetException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps exceptions from below the CLI to exit codes and one line on stderr. Stack traces only with
+ * {@code --verbose}. picocli's own default (exit 1) would look like a failed quality gate, hence this handler.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof InputException || e instanceof NotBuiltYetException) {
+      err.println("error: " + e.getMessage());
+      printTraceIfVerbose(e, err, parsed);
+      return ExitCode.BAD_INPUT.code();
+    }
+    if (e instanceof AgentAccessDeniedException denied) {
+      err.println("error: " + denied.getMessage());
+      denied.authorizationUri().ifPresent(uri -> err.println("  authorize at: " + uri));
+      denied.steps().forEach(step -> err.println("  - " + step));
+      printTraceIfVerbose(e, err, parsed);
+      return ExitCode.BAD_INPUT.code();
+    }
+    err.println("internal error: " + e + " (run with --verbose for details; please report it)");
+    printTraceIfVerbose(e, err, parsed);
+    return ExitCode.INTERNAL.code();
+  }
+
+  private static void printTraceIfVerbose(Exception e, PrintWriter err, ParseResult parsed) {
+    if (isVerbose(parsed)) {
+      e.printStackTrace(err);
+    }
+  }
+
+  private static boolean isVerbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

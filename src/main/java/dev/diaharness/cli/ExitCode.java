@@ -1,0 +1,22 @@
+package dev.diaharness.cli;
+
+/** The process exit codes, as documented in {@code --help} and the README. */
+public enum ExitCode {
+  OK(0),
+  /** a quality gate failed, e.g. {@code --min-accuracy} not met, or a run ended early on an error */
+  GATE_FAILED(1),
+  /** bad input or configuration: one line names the file, row or field */
+  BAD_INPUT(2),
+  /** a bug in dia-harness itself */
+  INTERNAL(3);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

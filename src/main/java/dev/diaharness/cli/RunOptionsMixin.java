@@ -1,0 +1,59 @@
+package dev.diaharness.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The flags shared by {@code evaluate} and {@code optimize} (names and defaults kept from the Python tool). */
+final class RunOptionsMixin {
+  @Option(names = "--config-file", paramLabel = "FILE",
+      description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
+  Path configFile;
+
+  @Option(names = "--golden-set", paramLabel = "FILE", required = true,
+      description = "Training set (.json, .jsonl, .csv, .xlsx).")
+  Path goldenSet;
+
+  @Option(names = "--test-set", paramLabel = "FILE",
+      description = "Held-out set, evaluated beside the training set; never shown to an optimizer.")
+  Path testSet;
+
+  @Option(names = "--num-repeats", paramLabel = "N", defaultValue = "3",
+      description = "Times each question is asked per evaluation (default: ${DEFAULT-VALUE}).")
+  int numRepeats;
+
+  @Option(names = "--max-workers", paramLabel = "N", defaultValue = "10",
+      description = "Parallel agent conversations per evaluation (default: ${DEFAULT-VALUE}).")
+  int maxWorkers;
+
+  @Option(names = "--agent-id", paramLabel = "ID",
+      description = "Agent to use (default: DIA_AGENT_ID, else the agent whose display name matches the config).")
+  String agentId;
+
+  @Option(names = "--clear-prior-results", description = "Delete earlier runs under the results folder first.")
+  boolean clearPriorResults;
+
+  @Option(names = "--embedded",
+      description = "Run against the in-process emulator loaded with the config's local data, not Google Cloud.")
+  boolean embedded;
+
+  @Option(names = "--rate-limit", paramLabel = "QPS",
+      description = "Global cap on agent requests per second across train and test.")
+  Double rateLimit;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue an interrupted run without repeating finished work.")
+  Path resume;
+
+  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
+      description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+  Path resultsDir;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Folder of tables for execution-based scoring (default: the config's local_data).")
+  Path data;
+
+  @Option(names = "--sql-followup", paramLabel = "MODE", defaultValue = "always",
+      description = "When to ask the agent for its SQL in a follow-up turn: always, if-missing, never "
+          + "(default: ${DEFAULT-VALUE}).")
+  String sqlFollowup;
+}
