@@ -3,6 +3,8 @@ package dev.diaharness.scoring;
 /**
  * The partial-credit score in the Python tool's six rubric categories; each within its maximum, total 0–100.
  */
+@com.fasterxml.jackson.databind.annotation.JsonNaming(
+    com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CategoryScores(
     int dataSource, int filtering, int columnsAggregation, int grouping, int orderingLimit, int format) {
 

@@ -1,0 +1,78 @@
+package dev.diaharness.run;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Evidence;
+import dev.diaharness.scoring.Outcome;
+import dev.diaharness.scoring.Status;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One finished (iteration, split, question, repeat): a line of {@code journal.jsonl} and of
+ * {@code iterations/<i>/eval_<split>.jsonl} (SPEC §6), in snake_case JSON. Bump {@link #CURRENT_VERSION} when the
+ * fields change.
+ *
+ * @param generatedSql null when the agent gave no SQL
+ * @param sqlSource    where the SQL was found: ANSWER, FOLLOW_UP, THOUGHTS or NONE
+ * @param latencyMs    wall time of the whole conversation
+ * @param agentCalls   HTTP calls the conversation made (sessions, questions, follow-ups)
+ * @param tokens       token counts by role for this item, where reported (e.g. {@code judge_input})
+ * @param error        null unless the item is an error row (agent broken, or golden SQL failing)
+ * @param errorKind    for error rows: the {@code AgentError.Kind} name, or GOLD_ERROR
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ItemResult(
+    int version,
+    int iteration,
+    Split split,
+    String questionId,
+    int repeat,
+    String question,
+    String expectedSql,
+    String generatedSql,
+    String sqlSource,
+    String thoughts,
+    String agentResponse,
+    Outcome verdict,
+    Status status,
+    int score,
+    CategoryScores categories,
+    Evidence evidence,
+    long latencyMs,
+    int agentCalls,
+    Map<String, Long> tokens,
+    Instant timestamp,
+    String error,
+    String errorKind) {
+
+  public static final int CURRENT_VERSION = 1;
+
+  public ItemResult {
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(questionId, "question_id");
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(status, "status");
+    categories = Objects.requireNonNullElse(categories, CategoryScores.ZERO);
+    evidence = Objects.requireNonNullElse(evidence, Evidence.of(""));
+    tokens = Map.copyOf(Objects.requireNonNullElse(tokens, Map.of()));
+    thoughts = Objects.requireNonNullElse(thoughts, "");
+    agentResponse = Objects.requireNonNullElse(agentResponse, "");
+    sqlSource = Objects.requireNonNullElse(sqlSource, "NONE");
+  }
+
+  public ItemKey key() {
+    return new ItemKey(iteration, split, questionId, repeat);
+  }
+
+  public boolean passed() {
+    return verdict == Outcome.PASS;
+  }
+
+  /** An error row: the agent (or the golden SQL) was broken, so nothing could be scored. */
+  public boolean isError() {
+    return verdict == Outcome.ERROR;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.diaharness.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.diaharness.core.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Appends each finished item, as one flushed line, to {@code journal.jsonl} and to its
+ * {@code iterations/<i>/eval_<split>.jsonl}. Lines never interleave (one lock), and a killed process loses at most
+ * the items in flight: a flushed line is in the operating system's hands. Thread-safe.
+ */
+public final class JournalWriter implements ResultSink, AutoCloseable {
+  private final RunDirectory run;
+  private final BufferedWriter journal;
+  private final Map<Path, BufferedWriter> evalFiles = new HashMap<>();
+
+  public JournalWriter(RunDirectory run) {
+    this.run = run;
+    this.journal = open(run.journal());
+  }
+
+  @Override
+  public synchronized void accept(ItemResult result) {
+    String line = toLine(result);
+    Path evalFile = run.evalFile(result.iteration(), result.split());
+    try {
+      append(journal, line);
+      append(evalFiles.computeIfAbsent(evalFile, JournalWriter::open), line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + run.journal(), e);
+    }
+  }
+
+  static String toLine(ItemResult result) {
+    try {
+      return Json.MAPPER.writeValueAsString(result);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("result not serializable: " + result.key(), e);
+    }
+  }
+
+  private static void append(BufferedWriter out, String line) throws IOException {
+    out.write(line);
+    out.write('\n');
+    out.flush();
+  }
+
+  private static BufferedWriter open(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    journal.close();
+    for (BufferedWriter w : evalFiles.values()) {
+      w.close();
+    }
+    evalFiles.clear();
+  }
+}

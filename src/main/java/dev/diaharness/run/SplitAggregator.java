@@ -1,0 +1,115 @@
+package dev.diaharness.run;
+
+import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Folds finished items of one split into {@link SplitMetrics} as they arrive, in memory proportional to the number
+ * of questions and repeats, not of items: a run of any length keeps the same footprint. Thread-safe.
+ */
+public final class SplitAggregator {
+  private static final String[] CATEGORY_NAMES =
+      {"data_source", "filtering", "columns_aggregation", "grouping", "ordering_limit", "format"};
+
+  private final Split split;
+  private final int repeats;
+  private final Map<String, int[]> perQuestion = new LinkedHashMap<>(); // {tries, passes}
+  private final Map<Integer, long[]> perRepeat = new TreeMap<>(); // {items, passes}
+  private final Map<String, Long> statusCounts = new TreeMap<>();
+  private final Map<String, Long> errorCounts = new TreeMap<>();
+  private final long[] categorySums = new long[CATEGORY_NAMES.length];
+  private final LatencyHistogram latency = new LatencyHistogram();
+  private long items;
+  private long passed;
+  private long scoreSum;
+  private long agentCalls;
+
+  public SplitAggregator(Split split, int repeats) {
+    this.split = split;
+    this.repeats = repeats;
+  }
+
+  public synchronized void add(ItemResult r) {
+    boolean pass = r.verdict() == Outcome.PASS;
+    items++;
+    passed += pass ? 1 : 0;
+    int[] q = perQuestion.computeIfAbsent(r.questionId(), id -> new int[2]);
+    q[0]++;
+    q[1] += pass ? 1 : 0;
+    long[] rep = perRepeat.computeIfAbsent(r.repeat(), k -> new long[2]);
+    rep[0]++;
+    rep[1] += pass ? 1 : 0;
+    statusCounts.merge(r.status().name(), 1L, Long::sum);
+    if (r.isError()) {
+      errorCounts.merge(r.errorKind() == null ? r.status().name() : r.errorKind(), 1L, Long::sum);
+    }
+    addCategories(r.categories());
+    scoreSum += r.score();
+    latency.record(r.latencyMs());
+    agentCalls += r.agentCalls();
+  }
+
+  private void addCategories(CategoryScores c) {
+    int[] values = {c.dataSource(), c.filtering(), c.columnsAggregation(), c.grouping(), c.orderingLimit(), c.format()};
+    for (int i = 0; i < values.length; i++) {
+      categorySums[i] += values[i];
+    }
+  }
+
+  public synchronized long items() {
+    return items;
+  }
+
+  public synchronized SplitMetrics metrics() {
+    List<int[]> tallies = new ArrayList<>(perQuestion.values());
+    double[] ci = PassEstimators.interval95(tallies);
+    Map<String, Double> rates = new LinkedHashMap<>();
+    List<String> flaky = new ArrayList<>();
+    perQuestion.forEach((id, t) -> {
+      rates.put(id, (double) t[1] / t[0]);
+      if (t[1] > 0 && t[1] < t[0]) {
+        flaky.add(id);
+      }
+    });
+    List<Double> repeatValues = new ArrayList<>();
+    perRepeat.values().forEach(r -> repeatValues.add(r[0] == 0 ? 0 : (double) r[1] / r[0]));
+    Map<String, Double> categoryMeans = new LinkedHashMap<>();
+    for (int i = 0; i < CATEGORY_NAMES.length; i++) {
+      categoryMeans.put(CATEGORY_NAMES[i], items == 0 ? 0 : (double) categorySums[i] / items);
+    }
+    return new SplitMetrics(split, perQuestion.size(), repeats, items, passed,
+        items == 0 ? 0 : (double) passed / items,
+        RepeatAccuracy.of(repeatValues),
+        rates.values().stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        ci[0], ci[1],
+        estimator(tallies, true), estimator(tallies, false),
+        flaky, rates,
+        items == 0 ? 0 : (double) scoreSum / items,
+        categoryMeans, statusCounts, errorCounts,
+        latency.quantile(0.5), latency.quantile(0.95), agentCalls);
+  }
+
+  /** Mean over questions of pass@k (atLeastOne) or pass^k, for k = 1..repeats; questions with fewer tries skip. */
+  private Map<Integer, Double> estimator(List<int[]> tallies, boolean atLeastOne) {
+    Map<Integer, Double> byK = new TreeMap<>();
+    for (int k = 1; k <= repeats; k++) {
+      double sum = 0;
+      int counted = 0;
+      for (int[] t : tallies) {
+        if (t[0] >= k) {
+          sum += atLeastOne ? PassEstimators.passAtK(t[0], t[1], k) : PassEstimators.passHatK(t[0], t[1], k);
+          counted++;
+        }
+      }
+      if (counted > 0) {
+        byK.put(k, sum / counted);
+      }
+    }
+    return byK;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.diaharness.run;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics of one split in one iteration (SPEC §6). Every accuracy is a fraction 0–1 and has ONE definition:
+ * the share of PASS among all items (questions × repeats); errors and undecided items count as not passed.
+ *
+ * @param accuracy              PASS items / all items
+ * @param byRepeat              accuracy of each repeat, and its mean/std/min/max
+ * @param questionLevelAccuracy mean over questions of each question's pass rate (equals {@code accuracy} when every
+ *                              question has all its repeats)
+ * @param ci95Low               95% interval of {@code accuracy}: bootstrap over questions (2,000 resamples, seeded),
+ *                              Wilson on items when there is a single question
+ * @param passAtK               k → chance that at least one of k repeats passes (unbiased estimator), k = 1..repeats
+ * @param passHatK              k → chance that all k repeats pass (pass^k), k = 1..repeats
+ * @param flakyQuestions        ids of questions that passed some repeats and failed others
+ * @param questionPassRates     question id → its pass rate
+ * @param categoryMeans         category → mean score (data_source, filtering, …)
+ * @param statusCounts          status name → items
+ * @param errorCounts           error kind → items (agent errors by kind, GOLD_ERROR)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SplitMetrics(
+    Split split,
+    int questions,
+    int repeats,
+    long items,
+    long passed,
+    double accuracy,
+    RepeatAccuracy byRepeat,
+    double questionLevelAccuracy,
+    double ci95Low,
+    double ci95High,
+    Map<Integer, Double> passAtK,
+    Map<Integer, Double> passHatK,
+    List<String> flakyQuestions,
+    Map<String, Double> questionPassRates,
+    double meanScore,
+    Map<String, Double> categoryMeans,
+    Map<String, Long> statusCounts,
+    Map<String, Long> errorCounts,
+    long latencyP50Ms,
+    long latencyP95Ms,
+    long agentCalls) {
+
+  public SplitMetrics {
+    passAtK = Map.copyOf(passAtK);
+    passHatK = Map.copyOf(passHatK);
+    flakyQuestions = List.copyOf(flakyQuestions);
+    questionPassRates = Map.copyOf(questionPassRates);
+    categoryMeans = Map.copyOf(categoryMeans);
+    statusCounts = Map.copyOf(statusCounts);
+    errorCounts = Map.copyOf(errorCounts);
+  }
+
+  /** Accuracy in percent, for display. */
+  public double accuracyPercent() {
+    return accuracy * 100;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.diaharness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TrafficControlTest {
+  /** A ticker whose time only moves when someone sleeps. */
+  static final class FakeTicker implements Ticker {
+    long now;
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleepNanos(long nanos) {
+      if (nanos > 0) {
+        now += nanos;
+      }
+    }
+  }
+
+  @Test
+  void tokenBucketSpacesPermitsSoNoSecondSeesMoreThanRatePlusOne() throws Exception {
+    FakeTicker ticker = new FakeTicker();
+    TokenBucket bucket = new TokenBucket(20, ticker);
+    long[] times = new long[100];
+    for (int i = 0; i < times.length; i++) {
+      bucket.acquire();
+      times[i] = ticker.nanoTime();
+    }
+    for (int i = 0; i + 21 < times.length; i++) {
+      assertThat(times[i + 21] - times[i]).as("21 permits after permit %d", i).isGreaterThanOrEqualTo(1_000_000_000L);
+    }
+    assertThat(times[99] - times[0]).isEqualTo(99 * 50_000_000L);
+  }
+
+  @Test
+  void adaptiveLimitCutsOnRateLimitAndGrowsBackAfterCleanWindows() throws Exception {
+    AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(10, 0.5, 3);
+    limit.onRateLimited();
+    assertThat(limit.limit()).isEqualTo(5);
+    limit.onRateLimited();
+    limit.onRateLimited();
+    limit.onRateLimited();
+    assertThat(limit.limit()).isEqualTo(1);
+    limit.onRateLimited();
+    assertThat(limit.limit()).as("never below one").isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      limit.acquire();
+      limit.release(true);
+    }
+    assertThat(limit.limit()).isEqualTo(2);
+    limit.acquire();
+    limit.release(false);
+    assertThat(limit.limit()).as("a conversation that saw a 429 does not count as clean").isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterPausesEveryCallerUntilItPasses() throws Exception {
+    FakeTicker ticker = new FakeTicker();
+    TrafficControl traffic = new TrafficControl(Optional.empty(), 4, ticker);
+    traffic.onRateLimited(Optional.of(Duration.ofSeconds(2)));
+    long before = ticker.nanoTime();
+    traffic.beforeCall();
+    assertThat(ticker.nanoTime() - before).isEqualTo(2_000_000_000L);
+    traffic.beforeCall();
+    assertThat(ticker.nanoTime() - before).as("the pause is over").isEqualTo(2_000_000_000L);
+    assertThat(traffic.conversationLimit()).isEqualTo(2);
+    assertThat(traffic.rateLimitedCount()).isEqualTo(1);
+  }
+}
