@@ -1,0 +1,267 @@
+package dev.diaharness.optimize;
+
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.AgentConfigJson;
+import dev.diaharness.config.ConfigHash;
+import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RunListener;
+import dev.diaharness.run.SplitMetrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The optimization loop of SPEC §5: iteration i deploys and verifies C_i, evaluates it on train ∥ test, records
+ * (C_i, its hash, its metrics), checks the stop rules, proposes C_{i+1} from the training evidence, validates and
+ * approves it, and goes on. The trajectory is rewritten after every step; whatever ends the run — a stop rule, the
+ * user, an error — the best evaluated config (on training data) is deployed and written as {@code best_config.json}.
+ * A resumed run restarts the last started iteration, whose finished items come from the journal.
+ */
+public final class OptimizationLoop {
+  private final String agentId;
+  private final ConfigDeployment deployment;
+  private final IterationEvaluator evaluator;
+  private final Proposer proposer;
+  private final ProposalValidator validator;
+  private final ApprovalPolicy approval;
+  private final List<GoldenCase> trainCases;
+  private final OptimizeOptions options;
+  private final TrajectoryStore store;
+  private final RunFiles files;
+  private final RunListener listener;
+  private final Supplier<Optional<String>> externalStop;
+  private final Clock clock;
+  private final Map<Integer, AgentConfig> evaluated = new HashMap<>();
+  private final Set<String> triedHashes = new HashSet<>();
+  private Trajectory trajectory;
+  private String deployedHash;
+
+  /** @param externalStop a reason to stop before the next iteration (e.g. the budget is spent), checked each time */
+  public OptimizationLoop(String agentId, ConfigDeployment deployment, IterationEvaluator evaluator,
+      Proposer proposer, ProposalValidator validator, ApprovalPolicy approval, List<GoldenCase> trainCases,
+      OptimizeOptions options, TrajectoryStore store, RunFiles files, RunListener listener,
+      Supplier<Optional<String>> externalStop, Clock clock) {
+    this.agentId = agentId;
+    this.deployment = deployment;
+    this.evaluator = evaluator;
+    this.proposer = proposer;
+    this.validator = validator;
+    this.approval = approval;
+    this.trainCases = List.copyOf(trainCases);
+    this.options = options;
+    this.store = store;
+    this.files = files;
+    this.listener = listener;
+    this.externalStop = externalStop;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs from iteration {@code start} with {@code config}; {@code initial} holds the records of earlier iterations
+   * (empty for a new run), and their configs are read back from {@code configs/}.
+   */
+  public OptimizationOutcome run(Trajectory initial, int start, AgentConfig config) {
+    trajectory = initial;
+    for (IterationRecord r : initial.iterations()) {
+      if (r.iteration() < start) {
+        files.read(files.evaluatedConfig(r.iteration())).ifPresent(c -> evaluated.put(r.iteration(), c));
+        triedHashes.add(r.configHash());
+      }
+    }
+    String endReason;
+    boolean failed = false;
+    try {
+      endReason = iterate(start, config);
+    } catch (DeploymentException | ProposerException e) {
+      endReason = "error: " + e.getMessage();
+      failed = true;
+      listener.note(endReason);
+    }
+    return finish(endReason, failed);
+  }
+
+  private String iterate(int start, AgentConfig first) {
+    AgentConfig config = first;
+    for (int i = start; ; i++) {
+      files.write(files.evaluatedConfig(i), config);
+      deploy(config);
+      listener.note("iteration " + i + ": evaluating config " + shortHash(ConfigHash.of(config)));
+      EvaluationResult result = evaluator.evaluate(i, config);
+      IterationRecord record = record(i, config, result);
+      Optional<String> stop = stopReason(record);
+      if (stop.isPresent()) {
+        return stop.get();
+      }
+      Optional<AgentConfig> next = proposeNext(record);
+      if (next.isEmpty()) {
+        return trajectory.iterations().get(trajectory.iterations().size() - 1).proposalSummary();
+      }
+      config = next.get();
+    }
+  }
+
+  private void deploy(AgentConfig config) {
+    String hash = ConfigHash.of(config);
+    deployment.apply(agentId, config);
+    deployedHash = hash;
+  }
+
+  private IterationRecord record(int i, AgentConfig config, EvaluationResult result) {
+    evaluated.put(i, config);
+    String hash = ConfigHash.of(config);
+    triedHashes.add(hash);
+    List<ItemResult> trainRows = evaluator.trainRows(i);
+    Map<String, Double> rates = FailureSummaries.passRates(trainRows);
+    Map<String, Double> previous = i > 1 ? FailureSummaries.passRates(evaluator.trainRows(i - 1)) : Map.of();
+    Map<String, SplitSummary> evaluation = new LinkedHashMap<>();
+    Map<String, SplitMetrics> metrics = new LinkedHashMap<>();
+    List<FailureEntry> failures = FailureSummaries.failures(trainRows);
+    evaluation.put("train", SplitSummary.of(result.train(), failures));
+    metrics.put("train", result.train());
+    result.test().ifPresent(test -> {
+      // the test split is reported, never explained to anyone who could learn from it
+      evaluation.put("test", SplitSummary.of(test, List.of()));
+      metrics.put("test", test);
+    });
+    IterationRecord record = new IterationRecord(i, clock.instant(), AgentConfigJson.toJson(config, Optional.empty()),
+        hash, true, "deployed and verified", evaluation, metrics, failures,
+        i > 1 ? FailureSummaries.fixed(previous, rates) : List.of(),
+        i > 1 ? FailureSummaries.broken(previous, rates) : List.of(),
+        null, null, false, List.of(), null, null, null);
+    save(trajectory.withIteration(record));
+    return record;
+  }
+
+  private Optional<String> stopReason(IterationRecord record) {
+    double accuracy = record.trainMetrics().accuracy();
+    if (options.targetAccuracy().filter(t -> accuracy >= t).isPresent()) {
+      return Optional.of("target training accuracy reached");
+    }
+    if (record.iteration() >= options.maxIterations()) {
+      return Optional.of("reached --max-iterations " + options.maxIterations());
+    }
+    IterationRecord best = BestConfig.of(trajectory.iterations()).orElseThrow();
+    if (options.patience().filter(p -> record.iteration() - best.iteration() >= p).isPresent()) {
+      return Optional.of("no new best training accuracy for " + options.patience().get() + " iteration(s)");
+    }
+    Optional<String> external = externalStop.get();
+    if (external.isPresent()) {
+      return external;
+    }
+    return approval.continueAfter(record.iteration()) ? Optional.empty() : Optional.of("stopped by the user");
+  }
+
+  /** Proposes, validates and approves the next config; empty when nothing is left to try. */
+  private Optional<AgentConfig> proposeNext(IterationRecord record) {
+    int i = record.iteration();
+    IterationRecord best = BestConfig.of(trajectory.iterations()).orElseThrow();
+    boolean rollback = (best.trainMetrics().accuracy() - record.trainMetrics().accuracy()) * 100
+        > options.rollbackPoints();
+    IterationRecord base = rollback ? best : record;
+    if (rollback) {
+      listener.note("iteration " + i + ": training accuracy fell more than " + options.rollbackPoints()
+          + " points below the best; the next config starts from iteration " + best.iteration());
+    }
+    AgentConfig baseConfig = evaluated.get(base.iteration());
+    Proposal proposal = proposer.propose(new ProposalContext(i, baseConfig, trainCases, base.trainMetrics(),
+        evaluator.trainRows(base.iteration()), tried(), triedHashes));
+    List<AppliedChange> decisions = new ArrayList<>();
+    List<FieldChange> valid = validate(i, baseConfig, proposal, decisions);
+    List<FieldChange> approved = valid.isEmpty() ? List.of() : approval.review(i, valid);
+    valid.forEach(c -> decisions.add(AppliedChange.of(
+        approved.stream().filter(a -> a.field() == c.field()).findFirst().orElse(c), decisionOf(c, approved))));
+    Optional<AgentConfig> next = approved.isEmpty() ? Optional.empty()
+        : Optional.of(new Proposal(approved, proposal.summary()).applyTo(baseConfig));
+    String summary = next.isEmpty() ? (proposal.isEmpty() ? proposal.summary() : "no proposed change was accepted")
+        : proposal.summary();
+    if (next.isPresent() && triedHashes.contains(ConfigHash.of(next.get()))) {
+      summary = "the proposal repeats a config already evaluated";
+      next = Optional.empty();
+    }
+    next.ifPresent(c -> files.write(files.suggestedConfig(i), c));
+    save(trajectory.withIteration(record.withProposal(
+        next.map(c -> (com.fasterxml.jackson.databind.JsonNode) AgentConfigJson.toJson(c, Optional.empty()))
+            .orElse(null),
+        next.map(ConfigHash::of).orElse(null), next.isPresent(), decisions, summary,
+        rollback ? "rollback" : null, rollback ? best.iteration() : null)));
+    return next;
+  }
+
+  private List<FieldChange> validate(int i, AgentConfig base, Proposal proposal, List<AppliedChange> decisions) {
+    List<FieldChange> valid = new ArrayList<>();
+    for (FieldChange change : proposal.changes()) {
+      List<String> problems = validator.problems(base, change);
+      if (problems.isEmpty()) {
+        valid.add(change);
+      } else {
+        String reasons = String.join("; ", problems);
+        files.writeRejected(i, change, reasons);
+        decisions.add(AppliedChange.of(change, "rejected: " + reasons));
+        listener.note("iteration " + i + ": rejected the change to " + change.field().key() + ": " + reasons);
+      }
+    }
+    return valid;
+  }
+
+  private static String decisionOf(FieldChange proposed, List<FieldChange> approved) {
+    return approved.stream().filter(a -> a.field() == proposed.field()).findFirst()
+        .map(a -> a.after().equals(proposed.after()) ? "approved" : "edited").orElse("skipped");
+  }
+
+  private List<TriedConfig> tried() {
+    List<TriedConfig> tried = new ArrayList<>();
+    for (IterationRecord r : trajectory.iterations()) {
+      AgentConfig c = evaluated.get(r.iteration());
+      if (c != null) {
+        tried.add(new TriedConfig(r.iteration(), c, r.configHash(), r.trainMetrics().accuracy(),
+            r.trainMetrics().meanScore()));
+      }
+    }
+    return tried;
+  }
+
+  /** Leaves the agent on the best evaluated config and writes it, whatever ended the run. */
+  private OptimizationOutcome finish(String endReason, boolean failed) {
+    Optional<IterationRecord> best = BestConfig.of(trajectory.iterations());
+    Boolean bestDeployed = null;
+    if (best.isPresent() && evaluated.containsKey(best.get().iteration())) {
+      AgentConfig bestConfig = evaluated.get(best.get().iteration());
+      files.write(files.bestConfig(), bestConfig);
+      bestDeployed = deployBest(bestConfig, best.get());
+    }
+    save(trajectory.withEnd(best.map(IterationRecord::iteration).orElse(null), endReason, bestDeployed));
+    return new OptimizationOutcome(trajectory, best, endReason, failed || Boolean.FALSE.equals(bestDeployed));
+  }
+
+  private boolean deployBest(AgentConfig bestConfig, IterationRecord best) {
+    if (best.configHash().equals(deployedHash)) {
+      return true;
+    }
+    try {
+      deploy(bestConfig);
+      listener.note("deployed the best config (iteration " + best.iteration() + ")");
+      return true;
+    } catch (DeploymentException e) {
+      listener.note("could not deploy the best config: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private void save(Trajectory t) {
+    trajectory = t;
+    store.write(t);
+  }
+
+  private static String shortHash(String hash) {
+    return hash.substring(0, 12);
+  }
+}
