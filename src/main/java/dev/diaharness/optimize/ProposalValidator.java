@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class ProposalValidator {
   static final double MIN_KEPT_SIZE = 0.70;
-  private static final Pattern SQL_START = Pattern.compile(
-      "(?is)^\\s*(```\\s*sql|select\\s|with\\s+\\w+\\s+as\\s*\\(|insert\\s|update\\s|delete\\s|create\\s)");
+  private static final Pattern SQL_FENCE = Pattern.compile("(?is)^\\s*```\\s*sql");
+  /** a first line like "SELECT … FROM …" or "WITH x AS (": prose such as "Select only the columns…" has no FROM */
+  private static final Pattern SQL_FIRST_LINE = Pattern.compile(
+      "(?i)^\\s*((select|delete)\\b.*\\bfrom\\b.*[^.]|with\\s+\\w+\\s+as\\s*\\(.*|(insert\\s+into|update\\s+\\w+\\s+set|create\\s+table)\\b.*)$");
   private static final Pattern SQL_LINE = Pattern.compile(
-      "(?i)^\\s*(select|from|where|group by|order by|join|left join|inner join|having|limit|union)\\b.*");
+      "(?i)^\\s*(select|from|where|group by|order by|join|left join|inner join|having|limit|union)\\b.*[^.:?!]\\s*$");
   private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\\b|\\b[a-z]+\\b");
 
   private final Predicate<String> sqlParses;
@@ -67,10 +69,10 @@ public final class ProposalValidator {
 
   /** SQL-looking text: it starts like a statement, or most of its non-empty lines are SQL clauses. */
   static boolean looksLikeSql(String text) {
-    if (SQL_START.matcher(text).find()) {
+    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+    if (SQL_FENCE.matcher(text).find() || (!lines.isEmpty() && SQL_FIRST_LINE.matcher(lines.get(0)).matches())) {
       return true;
     }
-    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
     long sqlLines = lines.stream().filter(l -> SQL_LINE.matcher(l).matches()).count();
     return !lines.isEmpty() && sqlLines * 2 > lines.size();
   }
