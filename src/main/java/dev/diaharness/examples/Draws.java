@@ -1,6 +1,7 @@
 package dev.diaharness.examples;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -71,7 +72,7 @@ final class Draws {
     return LocalDate.ofEpochDay(from.toEpochDay() + (long) (random.nextDouble() * (days + 1)));
   }
 
-  <T> T pick(java.util.List<T> values) {
+  <T> T pick(List<T> values) {
     return values.get(random.nextInt(values.size()));
   }
 }

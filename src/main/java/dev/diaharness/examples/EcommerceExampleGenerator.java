@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -103,6 +104,6 @@ public final class EcommerceExampleGenerator {
   }
 
   private static List<String> nullable(String... values) {
-    return java.util.Arrays.asList(values); // List.of rejects the nulls that stand for SQL NULL
+    return Arrays.asList(values); // List.of rejects the nulls that stand for SQL NULL
   }
 }

@@ -169,10 +169,7 @@ class TableFolderLoaderTest {
   @Test
   void pythonToolNdjsonTablesLoad() throws Exception {
     Path folder = fixtures("fixtures/dia-original");
-    long start = System.nanoTime();
     try (EmbeddedDatabase db = loader.load(folder)) {
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.println("loaded the Python tool's tables in " + millis + " ms"); // observed, not asserted
       assertThat(db.tables()).containsExactlyInAnyOrderEntriesOf(
           Map.of("customers", 100L, "products", 50L, "orders", 500L, "order_items", 1476L));
       assertThat(column(db, "SELECT count(*) FROM order_items i JOIN orders o ON i.order_id = o.id"))
