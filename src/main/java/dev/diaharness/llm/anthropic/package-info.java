@@ -1,0 +1,2 @@
+/** {@link dev.diaharness.llm.ChatModel} for Anthropic's Messages API. */
+package dev.diaharness.llm.anthropic;

@@ -1,0 +1,100 @@
+package dev.diaharness.llm.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diaharness.core.Json;
+import dev.diaharness.llm.ChatModel;
+import dev.diaharness.llm.ChatReply;
+import dev.diaharness.llm.ChatRequest;
+import dev.diaharness.llm.JsonHttp;
+import dev.diaharness.llm.ProviderCalls;
+import dev.diaharness.llm.ProviderException;
+import dev.diaharness.llm.RetrySettings;
+import dev.diaharness.llm.TokenUsage;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A chat model behind an OpenAI-compatible {@code POST {base}/chat/completions} endpoint (OpenAI, Ollama, vLLM,
+ * LM Studio…). Sent: model, system + user messages, temperature, the output cap and {@code response_format}
+ * ({@code json_schema} when a schema is given, else {@code json_object} in JSON mode). Read: the first choice's
+ * content and {@code usage.prompt_tokens/completion_tokens}. Thread-safe.
+ */
+public final class OpenAiChatModel implements ChatModel {
+  /** The official endpoint, used when {@code OPENAI_BASE_URL} is not set. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  private final String id;
+  private final String model;
+  private final URI endpoint;
+  private final Optional<String> apiKey;
+  private final boolean officialApi;
+  private final JsonHttp http;
+  private final ProviderCalls calls;
+
+  /**
+   * @param id      the configured name, e.g. {@code openai:gpt-4o-mini}
+   * @param model   the name sent to the server, e.g. {@code gpt-4o-mini}
+   * @param apiKey  absent for local servers that need none
+   */
+  public OpenAiChatModel(String id, String model, String baseUrl, Optional<String> apiKey, RetrySettings settings,
+      ProviderCalls calls) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.model = Objects.requireNonNull(model, "model");
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.endpoint = URI.create(base + "/chat/completions");
+    this.officialApi = base.startsWith(DEFAULT_BASE_URL);
+    this.apiKey = apiKey.filter(key -> !key.isBlank());
+    this.http = new JsonHttp("OpenAI-compatible server", "OPENAI_API_KEY", settings);
+    this.calls = Objects.requireNonNull(calls, "calls");
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public ChatReply complete(ChatRequest request) {
+    ObjectNode body = body(request);
+    Map<String, String> headers = new HashMap<>();
+    apiKey.ifPresent(key -> headers.put("Authorization", "Bearer " + key));
+    JsonNode answer = calls.call(() -> http.post(endpoint, headers, body));
+    return parse(answer);
+  }
+
+  ObjectNode body(ChatRequest request) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("model", model);
+    var messages = body.putArray("messages");
+    if (!request.system().isEmpty()) {
+      messages.addObject().put("role", "system").put("content", request.system());
+    }
+    messages.addObject().put("role", "user").put("content", request.user());
+    body.put("temperature", request.temperature());
+    // OpenAI's own API deprecated max_tokens (reasoning models reject it); compatible servers still expect it
+    body.put(officialApi ? "max_completion_tokens" : "max_tokens", request.maxOutputTokens());
+    if (request.jsonSchema().isPresent()) {
+      ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+      format.putObject("json_schema").put("name", "reply").put("strict", false)
+          .set("schema", request.jsonSchema().get());
+    } else if (request.json()) {
+      body.putObject("response_format").put("type", "json_object");
+    }
+    return body;
+  }
+
+  private ChatReply parse(JsonNode answer) {
+    JsonNode content = answer.path("choices").path(0).path("message").path("content");
+    if (!content.isTextual()) {
+      throw new ProviderException(ProviderException.Kind.FATAL, 200,
+          "OpenAI-compatible server " + endpoint + ": the answer has no choices[0].message.content");
+    }
+    JsonNode usage = answer.path("usage");
+    TokenUsage tokens = new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+    return new ChatReply(content.asText(), tokens, answer.path("model").asText(model));
+  }
+}
