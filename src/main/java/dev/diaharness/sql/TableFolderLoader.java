@@ -22,7 +22,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * Loads a folder of tables into a new {@link EmbeddedDatabase}: CSV ({@code .csv}), JSON lines or a JSON array
  * ({@code .json}, {@code .jsonl}, {@code .ndjson}) and Parquet ({@code .parquet}); file name = table name. Other
- * files and hidden files (names starting with a dot) are ignored.
+ * files, hidden files (names starting with a dot), and golden/test sets or agent configs kept in the same folder
+ * (as the Python tool's {@code data/} folder does) are ignored.
  *
  * <p>CSV files must have a header row, commas and double quotes ({@code ""} inside a quoted value); column types
  * are inferred from the whole file. UUID-looking strings stay {@code VARCHAR}, since BigQuery has no UUID type and
@@ -65,6 +66,7 @@ public final class TableFolderLoader {
       return entries.filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .filter(f -> reader(f).isPresent())
+          .filter(f -> !NonTableFiles.isQuestionSetOrConfig(f))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -1,0 +1,42 @@
+package dev.diaharness.run;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code metrics.json}: every evaluated iteration's metrics per split, plus token and cost totals. Rewritten
+ * atomically after each evaluation.
+ *
+ * @param usage role → {input_tokens, output_tokens, cost_usd} (agent, judge, analysis, improvement)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MetricsFile(int version, String runId, List<IterationMetrics> iterations,
+    Map<String, Map<String, Double>> usage, double totalCostUsd) {
+
+  public static final int CURRENT_VERSION = 1;
+
+  /** One iteration: "train" and, when a test set was given, "test". */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record IterationMetrics(int iteration, SplitMetrics train, SplitMetrics test) {}
+
+  public MetricsFile {
+    iterations = List.copyOf(iterations);
+    usage = Map.copyOf(usage);
+  }
+
+  public MetricsFile with(EvaluationResult result) {
+    List<IterationMetrics> list = new ArrayList<>(iterations);
+    list.removeIf(m -> m.iteration() == result.iteration());
+    list.add(new IterationMetrics(result.iteration(), result.train(), result.test().orElse(null)));
+    list.sort(Comparator.comparingInt(IterationMetrics::iteration));
+    return new MetricsFile(version, runId, list, usage, totalCostUsd);
+  }
+
+  public MetricsFile withUsage(Map<String, Map<String, Double>> byRole, double totalUsd) {
+    return new MetricsFile(version, runId, iterations, byRole, totalUsd);
+  }
+}
