@@ -1,0 +1,79 @@
+package dev.diaharness.sql;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Builds one variant: a fresh in-memory DuckDB database loaded from the base snapshot (one {@code CREATE TABLE AS
+ * SELECT} per table from Parquet), then edited with set-based SQL for its {@link VariantKind}. A kind with nothing
+ * to change (no literal fits, no date column) falls back to a sampled subset, so no variant is a plain copy.
+ * Thread-safe: it only reads its immutable inputs.
+ */
+final class VariantBuilder {
+  private final Map<String, Path> snapshot;
+  private final List<TableProfile> tables;
+
+  VariantBuilder(Map<String, Path> snapshot, List<TableProfile> tables) {
+    this.snapshot = Map.copyOf(snapshot);
+    this.tables = List.copyOf(tables);
+  }
+
+  VariantDatabase build(int index, VariantKind kind, long seed, Set<Literal> literals) throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try {
+      VariantEdits edits = new VariantEdits(connection, tables, seed);
+      // small tables: one thread per variant keeps dozens of cached variants from spawning a pool each
+      edits.execute("SET threads = 1");
+      for (TableProfile t : tables) {
+        String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
+        edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * FROM read_parquet('" + path + "')");
+      }
+      List<String> changes = apply(kind, edits, literals);
+      if (changes.isEmpty() && kind != VariantKind.SUBSET) {
+        changes = new ArrayList<>(edits.subset());
+        changes.add(0, "nothing to " + kind.name().toLowerCase() + ", so");
+      }
+      String description = changes.isEmpty() ? "unchanged copy (tables too small to vary)" : String.join("; ", changes);
+      return new VariantDatabase(index, kind, description, new EmbeddedDatabase(connection, rowCounts(connection)));
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  private List<String> apply(VariantKind kind, VariantEdits edits, Set<Literal> literals) throws SQLException {
+    switch (kind) {
+      case NUDGE:
+        return new NudgeEdits(edits, tables).nudge(literals);
+      case SUBSET:
+        return edits.subset();
+      case DUPLICATES:
+        return edits.duplicates();
+      case NULLS:
+        return edits.nulls();
+      default:
+        return edits.boundaryDates();
+    }
+  }
+
+  private Map<String, Long> rowCounts(DuckDBConnection connection) throws SQLException {
+    Map<String, Long> counts = new TreeMap<>();
+    for (TableProfile t : tables) {
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM " + VariantEdits.q(t.name()))) {
+        rs.next();
+        counts.put(t.name(), rs.getLong(1));
+      }
+    }
+    return counts;
+  }
+}
