@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiPredicate;
 
 /**
  * The HTTP transport of the Gemini Enterprise API ({@code /v1alpha}): JSON calls with headers, timeouts on every
@@ -82,8 +83,16 @@ public final class GeminiHttp {
    * @return the parsed response body ({@code {}} when empty)
    */
   public JsonNode call(String method, String pathAndQuery, JsonNode body) {
+    return call(method, pathAndQuery, body, (status, text) -> false);
+  }
+
+  /**
+   * As {@link #call(String, String, JsonNode)}, but an error response for which {@code doneIf} holds counts as
+   * success with an empty body (e.g. a 400 saying the agent is already ENABLED), before any retry.
+   */
+  public JsonNode call(String method, String pathAndQuery, JsonNode body, BiPredicate<Integer, String> doneIf) {
     RetryPolicy<JsonNode> retry = CallRetry.policy(settings.policy(), listener);
-    return Failsafe.with(retry).get(() -> callOnce(method, pathAndQuery, body));
+    return Failsafe.with(retry).get(() -> callOnce(method, pathAndQuery, body, doneIf));
   }
 
   /**
@@ -95,10 +104,14 @@ public final class GeminiHttp {
     return Failsafe.with(retry).get(() -> streamOnce(path, body));
   }
 
-  private JsonNode callOnce(String method, String pathAndQuery, JsonNode body) {
+  private JsonNode callOnce(
+      String method, String pathAndQuery, JsonNode body, BiPredicate<Integer, String> doneIf) {
     HttpRequest request = request(method, pathAndQuery, body, settings.policy().requestTimeout());
     HttpResponse<String> response = await(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
         settings.policy().requestTimeout(), method, pathAndQuery);
+    if (response.statusCode() / 100 != 2 && doneIf.test(response.statusCode(), response.body())) {
+      return Json.MAPPER.createObjectNode();
+    }
     if (response.statusCode() / 100 != 2) {
       throw classify(method, pathAndQuery, response.statusCode(), response.body(), response);
     }
