@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses an HTTP {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110 §10.2.3). Stateless. */
+/**
+ * Parses an HTTP {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110 §10.2.3), and leniently
+ * fractional seconds such as {@code 0.3}. Stateless.
+ */
 final class RetryAfter {
   private RetryAfter() {}
 
@@ -18,8 +21,11 @@ final class RetryAfter {
     }
     String value = header.get().strip();
     try {
-      if (value.chars().allMatch(Character::isDigit)) {
+      if (value.matches("\\d+")) {
         return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      }
+      if (value.matches("\\d*\\.\\d+")) { // not in the RFC; accepted from emulators and test fakes
+        return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
       }
       ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
       Duration wait = Duration.between(clock.instant(), at.toInstant());
