@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  * A loopback fake of the Gemini Enterprise REST API for tests: routes answer with scripted replies (in order, the
  * last one repeating) and every request is recorded with the time it arrived.
  */
-final class FakeGeminiServer implements AutoCloseable {
+public final class FakeGeminiServer implements AutoCloseable {
   /** One request as received. {@code path} is without {@code /v1alpha/}, {@code query} decoded. */
-  record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body,
+  public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body,
       long nanoTime) {
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return Json.MAPPER.readTree(body);
       } catch (IOException e) {
@@ -37,14 +37,14 @@ final class FakeGeminiServer implements AutoCloseable {
       }
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .flatMap(e -> e.getValue().stream()).findFirst();
     }
   }
 
   /** How a route answers one request. */
-  interface Reply {
+  public interface Reply {
     void write(HttpExchange exchange) throws IOException;
   }
 
@@ -55,7 +55,7 @@ final class FakeGeminiServer implements AutoCloseable {
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-  FakeGeminiServer() {
+  public FakeGeminiServer() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -66,21 +66,21 @@ final class FakeGeminiServer implements AutoCloseable {
     server.start();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Answers {@code method} requests whose path (without /v1alpha/) matches {@code pathRegex} fully. */
-  FakeGeminiServer on(String method, String pathRegex, Reply... replies) {
+  public FakeGeminiServer on(String method, String pathRegex, Reply... replies) {
     routes.add(0, new Route(method, Pattern.compile(pathRegex), List.of(replies), new int[1]));
     return this;
   }
 
-  List<Recorded> requests() {
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
-  List<Recorded> requests(String method, String pathRegex) {
+  public List<Recorded> requests(String method, String pathRegex) {
     Pattern p = Pattern.compile(pathRegex);
     List<Recorded> matching = new ArrayList<>();
     for (Recorded r : requests) {
@@ -119,11 +119,11 @@ final class FakeGeminiServer implements AutoCloseable {
     }
   }
 
-  static Reply json(int status, String body) {
+  public static Reply json(int status, String body) {
     return json(status, body, Map.of());
   }
 
-  static Reply json(int status, String body, Map<String, String> headers) {
+  public static Reply json(int status, String body, Map<String, String> headers) {
     return exchange -> {
       headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -135,13 +135,13 @@ final class FakeGeminiServer implements AutoCloseable {
     };
   }
 
-  static Reply error(int status, String grpcStatus, String message) {
+  public static Reply error(int status, String grpcStatus, String message) {
     return json(status, "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"status\":\""
         + grpcStatus + "\"}}");
   }
 
   /** A 200 body sent with chunked transfer, one chunk at a time with {@code pause} between them. */
-  static Reply stream(Duration pause, String... chunks) {
+  public static Reply stream(Duration pause, String... chunks) {
     return exchange -> {
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, 0);
@@ -155,7 +155,7 @@ final class FakeGeminiServer implements AutoCloseable {
   }
 
   /** Sends {@code prefix}, then goes silent for {@code stall} (a hung agent). */
-  static Reply stall(String prefix, Duration stall) {
+  public static Reply stall(String prefix, Duration stall) {
     return exchange -> {
       exchange.sendResponseHeaders(200, 0);
       exchange.getResponseBody().write(prefix.getBytes(StandardCharsets.UTF_8));
@@ -173,13 +173,13 @@ final class FakeGeminiServer implements AutoCloseable {
   }
 
   /** Settings for this server with small timeouts and backoffs. */
-  GeminiSettings settings(String agentId) {
+  public GeminiSettings settings(String agentId) {
     return GeminiSettings.fromEnvironment(Map.of(
             "GOOGLE_CLOUD_PROJECT", "proj", "DIA_ENGINE_ID", "eng", "DIA_AGENT_ID", agentId, "DIA_ENDPOINT", base()))
         .withPolicy(testPolicy());
   }
 
-  static CallPolicy testPolicy() {
+  public static CallPolicy testPolicy() {
     return new CallPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(400),
         Duration.ofSeconds(5), 4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10),
         Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofMillis(40));
