@@ -87,7 +87,8 @@ public final class GeminiAgent implements Agent {
       return c.answer(first, first.thoughts(), sql, source, sql.isPresent() ? Optional.empty() : Optional.of(error));
     }
     String thoughts = join(first.thoughts(), second.thoughts());
-    Optional<String> followupSql = SqlExtractor.extract(second.text()).or(() -> SqlExtractor.extract(second.thoughts()));
+    Optional<String> followupSql =
+        SqlExtractor.extract(second.text()).or(() -> SqlExtractor.extract(second.thoughts()));
     if (followupSql.isPresent()) {
       return c.answer(first, thoughts, followupSql, SqlSource.FOLLOW_UP, Optional.empty());
     }
