@@ -1,12 +1,24 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.agent.AgentSummary;
+import dev.diaharness.agent.gemini.ConfigFileJson;
+import dev.diaharness.agent.gemini.GeminiApiException;
+import dev.diaharness.core.InputException;
+import dev.diaharness.core.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code agents list | get ID}. */
 @Command(name = "agents", mixinStandardHelpOptions = true,
@@ -17,10 +29,28 @@ final class AgentsCommand {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the engine's agents (all pages).")
   static final class ListAgents implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    /** Where variables come from; tests replace it. */
+    Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
 
     @Override
     public Integer call() {
-      throw new NotBuiltYetException("the Gemini Enterprise client (agents list)");
+      List<AgentSummary> agents;
+      try {
+        agents = GeminiWiring.client(environment).list();
+      } catch (GeminiApiException e) {
+        spec.commandLine().getErr().println("error: " + e.getMessage());
+        return ExitCode.GATE_FAILED.code();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      int idWidth = Math.max(2, agents.stream().mapToInt(a -> a.id().length()).max().orElse(0));
+      int nameWidth = Math.max(12, agents.stream().mapToInt(a -> a.displayName().length()).max().orElse(0));
+      String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %s%n";
+      out.printf(row, "ID", "DISPLAY NAME", "STATE");
+      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.state()));
+      out.println(agents.size() + " agent" + (agents.size() == 1 ? "" : "s"));
+      return ExitCode.OK.code();
     }
   }
 
@@ -28,6 +58,7 @@ final class AgentsCommand {
       description = "Print one agent's config in the config-file format.")
   static final class GetAgent implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "ID", description = "The agent's numeric id.")
     String agentId;
@@ -35,9 +66,30 @@ final class AgentsCommand {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the config to FILE instead of stdout.")
     Path output;
 
+    /** Where variables come from; tests replace it. */
+    Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+
     @Override
-    public Integer call() {
-      throw new NotBuiltYetException("the Gemini Enterprise client (agents get)");
+    public Integer call() throws IOException {
+      String json;
+      try {
+        json = Json.MAPPER.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(ConfigFileJson.toJson(GeminiWiring.client(environment).get(agentId)));
+      } catch (GeminiApiException e) {
+        spec.commandLine().getErr().println("error: " + e.getMessage());
+        return ExitCode.GATE_FAILED.code();
+      }
+      if (output == null) {
+        spec.commandLine().getOut().println(json);
+        return ExitCode.OK.code();
+      }
+      try {
+        Files.writeString(output, json + System.lineSeparator());
+      } catch (IOException e) {
+        throw InputException.inFile(output, "cannot write: " + e.getMessage());
+      }
+      spec.commandLine().getOut().println("Wrote the config of agent " + agentId + " to " + output);
+      return ExitCode.OK.code();
     }
   }
 }

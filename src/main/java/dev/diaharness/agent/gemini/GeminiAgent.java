@@ -1,0 +1,178 @@
+package dev.diaharness.agent.gemini;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diaharness.agent.Agent;
+import dev.diaharness.agent.AgentAccessDeniedException;
+import dev.diaharness.agent.AgentError;
+import dev.diaharness.agent.AgentError.Kind;
+import dev.diaharness.agent.Answer;
+import dev.diaharness.agent.SqlSource;
+import dev.diaharness.core.InputException;
+import dev.diaharness.core.Json;
+import dev.diaharness.sql.SqlExtractor;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Gemini Enterprise Data Insights Agent as an {@link Agent} (SPEC §3.1): each {@link #ask} is one conversation in
+ * its own session — the question through {@code streamAssist} with {@code agentsSpec} naming the agent, then, per
+ * {@link SqlFollowup}, "what was the sql query used for the previous answer?" in the same session, whose SQL
+ * replaces the first answer's. Agent-side failures become error answers; a 403 or a missing OAuth consent throws
+ * {@link AgentAccessDeniedException}. Thread-safe: it holds no per-conversation state.
+ */
+public final class GeminiAgent implements Agent {
+  private final GeminiHttp http;
+  private final GeminiSettings settings;
+  private final String agentId;
+  private final SqlFollowup followup;
+  private final int rawCap;
+
+  /**
+   * @param http     transport whose settings name the agent ({@code DIA_AGENT_ID} or {@link
+   *                 GeminiSettings#withAgentId})
+   * @throws InputException when the settings hold no agent id
+   */
+  public GeminiAgent(GeminiHttp http, SqlFollowup followup) {
+    this(http, followup, StreamAssistParser.DEFAULT_RAW_CAP);
+  }
+
+  /** As above, keeping at most {@code rawCap} bytes of each raw response. */
+  public GeminiAgent(GeminiHttp http, SqlFollowup followup, int rawCap) {
+    this.http = http;
+    this.settings = http.settings();
+    this.agentId = settings.requireAgentId();
+    this.followup = followup;
+    this.rawCap = rawCap;
+  }
+
+  @Override
+  public Answer ask(String question) {
+    Conversation c = new Conversation();
+    String session;
+    StreamAssistResult first;
+    try {
+      session = followup == SqlFollowup.NEVER ? settings.enginePath() + "/sessions/-" : createSession(c);
+      first = streamAssist(session, question, c);
+    } catch (RuntimeException e) {
+      return Answer.failed(agentError(e), c.latencies);
+    }
+    if (first.error().isPresent()) {
+      return c.answer(first, first.thoughts(), Optional.empty(), SqlSource.NONE, first.error());
+    }
+    Optional<String> sql = SqlExtractor.extract(first.text());
+    SqlSource source = sql.isPresent() ? SqlSource.ANSWER : SqlSource.NONE;
+    if (sql.isEmpty()) {
+      sql = SqlExtractor.extract(first.thoughts());
+      source = sql.isPresent() ? SqlSource.THOUGHTS : SqlSource.NONE;
+    }
+    if (followup == SqlFollowup.NEVER || followup == SqlFollowup.IF_MISSING && sql.isPresent()) {
+      return c.answer(first, first.thoughts(), sql, source, Optional.empty());
+    }
+    return withFollowup(first.session().orElse(session), first, sql, source, c);
+  }
+
+  private Answer withFollowup(String session, StreamAssistResult first, Optional<String> sql, SqlSource source,
+      Conversation c) {
+    StreamAssistResult second;
+    try {
+      second = streamAssist(session, SqlFollowup.QUESTION, c);
+    } catch (RuntimeException e) {
+      AgentError error = agentError(e);
+      // the first answer stands on its own when it had SQL; a failed follow-up only matters when it had none
+      return c.answer(first, first.thoughts(), sql, source, sql.isPresent() ? Optional.empty() : Optional.of(error));
+    }
+    String thoughts = join(first.thoughts(), second.thoughts());
+    Optional<String> followupSql =
+        SqlExtractor.extract(second.text()).or(() -> SqlExtractor.extract(second.thoughts()));
+    if (followupSql.isPresent()) {
+      return c.answer(first, thoughts, followupSql, SqlSource.FOLLOW_UP, Optional.empty());
+    }
+    Optional<AgentError> error = sql.isPresent() ? Optional.empty() : second.error();
+    return c.answer(first, thoughts, sql, source, error);
+  }
+
+  private String createSession(Conversation c) {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("displayName", "dia-harness");
+    long start = System.nanoTime();
+    try {
+      String name = http.call("POST", settings.enginePath() + "/sessions", body).path("name").asText("");
+      if (name.isEmpty()) {
+        throw new GeminiApiException("creating a session returned no session name");
+      }
+      return name;
+    } finally {
+      c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private StreamAssistResult streamAssist(String session, String text, Conversation c) {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("session", session);
+    body.putObject("query").put("text", text);
+    body.putObject("agentsSpec").putArray("agentSpecs").addObject().put("agentId", agentId);
+    long start = System.nanoTime();
+    StreamAssistResult result;
+    try {
+      InputStream stream = http.stream(settings.assistantPath() + ":streamAssist", body);
+      result = StreamAssistParser.parse(stream, rawCap);
+    } finally {
+      c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
+    }
+    c.record(result);
+    if (!result.requiredAuthorizations().isEmpty()) {
+      Optional<String> uri = result.authorizationUri();
+      throw new AgentAccessDeniedException("agent " + agentId + " needs your OAuth consent before it can query "
+          + "BigQuery", AuthorizationSteps.forAgent(settings, uri), uri);
+    }
+    return result;
+  }
+
+  /** The error row of a failed call; failures that must stop the run (403, bad input, bugs) pass through. */
+  private AgentError agentError(RuntimeException e) {
+    if (e instanceof ApiFailure.FailedPrecondition) {
+      return new AgentError(Kind.FAILED_PRECONDITION, e.getMessage());
+    }
+    if (e instanceof ApiFailure.Retryable) {
+      return new AgentError(Kind.RETRIES_EXHAUSTED, e.getMessage() + " (gave up after retries)");
+    }
+    if (e instanceof ApiFailure.Timeout) {
+      return new AgentError(Kind.TIMEOUT, e.getMessage());
+    }
+    if (e instanceof ApiFailure.Transport) {
+      return new AgentError(Kind.TRANSPORT, e.getMessage());
+    }
+    if (e instanceof GeminiApiException) {
+      return new AgentError(Kind.INVALID_RESPONSE, e.getMessage());
+    }
+    if (e instanceof ApiFailure.NotFound) {
+      throw new InputException(e.getMessage() + " (check DIA_AGENT_ID, DIA_ENGINE_ID, DIA_LOCATION and "
+          + "GOOGLE_CLOUD_PROJECT)");
+    }
+    throw e;
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n\n" + b;
+  }
+
+  /** What the calls of one conversation collected. Confined to the asking thread. */
+  private static final class Conversation {
+    final List<Duration> latencies = new ArrayList<>();
+    final Set<String> tokens = new LinkedHashSet<>();
+    final List<String> raw = new ArrayList<>();
+
+    void record(StreamAssistResult result) {
+      tokens.addAll(result.assistTokens());
+      raw.add(result.raw());
+    }
+
+    Answer answer(StreamAssistResult first, String thoughts, Optional<String> sql, SqlSource source,
+        Optional<AgentError> error) {
+      return new Answer(first.text(), thoughts, sql, source, latencies, List.copyOf(tokens), raw, error);
+    }
+  }
+}

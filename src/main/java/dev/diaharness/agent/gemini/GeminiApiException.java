@@ -1,0 +1,16 @@
+package dev.diaharness.agent.gemini;
+
+/**
+ * The agent API failed in a way that is neither bad input nor a missing authorization: retries exhausted on 429 or
+ * 5xx, a timeout, a broken connection, or a long-running operation that ended in error or did not finish in time.
+ * The message is one line a user can act on and never holds a credential.
+ */
+public final class GeminiApiException extends RuntimeException {
+  public GeminiApiException(String message) {
+    super(message);
+  }
+
+  public GeminiApiException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

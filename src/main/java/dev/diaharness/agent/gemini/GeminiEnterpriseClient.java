@@ -1,0 +1,227 @@
+package dev.diaharness.agent.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diaharness.agent.AgentDeployer;
+import dev.diaharness.agent.AgentSummary;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.core.InputException;
+import dev.diaharness.core.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The Gemini Enterprise adapter of {@link AgentDeployer} (SPEC §3.1, REST v1alpha): list (every page), create,
+ * deploy with a bounded operation wait, get, patch, and the server-side OAuth authorization resource. The same code
+ * talks to the emulator when {@code DIA_ENDPOINT} points at it. Thread-safe.
+ */
+public final class GeminiEnterpriseClient implements AgentDeployer {
+  static final String TOKEN_URI = "https://oauth2.googleapis.com/token";
+  private static final int PAGE_SIZE = 100;
+  private static final int MAX_PAGES = 10_000;
+
+  private final GeminiHttp http;
+  private final GeminiSettings settings;
+  private final Function<String, Optional<String>> env;
+  private final OperationWaiter operations;
+
+  /**
+   * @param env variables for {@code ${VAR}} in {@code bq_project_id}/{@code bq_dataset_id} and their fallbacks
+   */
+  public GeminiEnterpriseClient(GeminiHttp http, Function<String, Optional<String>> env) {
+    this.http = http;
+    this.settings = http.settings();
+    this.env = env;
+    this.operations = new OperationWaiter(http);
+  }
+
+  public GeminiSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public List<AgentSummary> list() {
+    return guard(this::listPages);
+  }
+
+  private List<AgentSummary> listPages() {
+    List<AgentSummary> agents = new ArrayList<>();
+    Set<String> seenTokens = new HashSet<>();
+    String token = "";
+    for (int page = 0; page < MAX_PAGES; page++) {
+      JsonNode body = http.get(settings.assistantPath() + "/agents?pageSize=" + PAGE_SIZE
+          + (token.isEmpty() ? "" : "&pageToken=" + encode(token)));
+      for (JsonNode agent : body.path("agents")) {
+        agents.add(new AgentSummary(AgentResource.idOf(agent.path("name").asText("")),
+            agent.path("displayName").asText(""), agent.path("state").asText("")));
+      }
+      token = body.path("nextPageToken").asText("");
+      if (token.isEmpty() || !seenTokens.add(token)) { // a repeated token would loop forever
+        return agents;
+      }
+    }
+    return agents;
+  }
+
+  @Override
+  public String create(AgentConfig config) {
+    return create(config, Optional.empty());
+  }
+
+  /**
+   * Creates the agent with the authorization resource {@code authorizationName} attached.
+   *
+   * @return the new agent's numeric id
+   * @throws InputException when a {@code ${VAR}} of the config is unset or the service rejects the config
+   */
+  public String create(AgentConfig config, Optional<String> authorizationName) {
+    BigQueryLocation bq = BigQueryLocation.of(config, env);
+    ObjectNode body = AgentResource.toResource(config, bq.projectId(), bq.datasetId(), authorizationName);
+    return guard(() -> createAgent(config, body));
+  }
+
+  private String createAgent(AgentConfig config, ObjectNode body) {
+    JsonNode created = http.call("POST", settings.assistantPath() + "/agents", body);
+    if (OperationWaiter.isPendingOperation(created)) {
+      created = operations.await(created.path("name").asText(), "creation of agent '" + config.displayName() + "'",
+          () -> false).path("response");
+    }
+    String name = created.path("name").asText("");
+    if (!name.contains("/agents/")) {
+      throw new GeminiApiException("creating agent '" + config.displayName() + "' returned no agent name");
+    }
+    return AgentResource.idOf(name);
+  }
+
+  /** Deploys the agent and waits for it; a 400 saying it is already ENABLED counts as success. */
+  @Override
+  public void deploy(String agentId) {
+    guard(() -> {
+      deployAndWait(agentId);
+      return null;
+    });
+  }
+
+  private void deployAndWait(String agentId) {
+    String agent = settings.agentPath(agentId);
+    ObjectNode body = Json.MAPPER.createObjectNode().put("name", agent);
+    JsonNode op = notFoundIsInput(agentId, () -> http.call("POST", agent + ":deploy", body,
+        (status, text) -> status == 400 && text.contains("ENABLED")));
+    if (OperationWaiter.isPendingOperation(op)) {
+      operations.await(op.path("name").asText(), "deploy of agent " + agentId, () -> isDeployed(agentId));
+    }
+  }
+
+  /** True when the agent's state is ENABLED or ACTIVE. */
+  public boolean isDeployed(String agentId) {
+    String state = guard(() -> http.get(settings.agentPath(agentId))).path("state").asText("");
+    return state.equals("ENABLED") || state.equals("ACTIVE");
+  }
+
+  @Override
+  public AgentConfig get(String agentId) {
+    JsonNode agent = guard(() -> notFoundIsInput(agentId, () -> http.get(settings.agentPath(agentId))));
+    return AgentResource.fromResource(agent);
+  }
+
+  /**
+   * Patches the agent to {@code config}: the whole nlQueryConfig always (an omitted sub-field would be cleared), the
+   * tool description and the allowlist only when they differ from the agent's current ones.
+   */
+  @Override
+  public void update(String agentId, AgentConfig config) {
+    AgentConfig current = get(agentId);
+    ObjectNode patch = Json.MAPPER.createObjectNode();
+    ObjectNode definition = patch.putObject("managedAgentDefinition");
+    ObjectNode science = definition.putObject("dataScienceAgentConfig");
+    science.set("nlQueryConfig", AgentResource.nlQueryConfig(config));
+    List<String> mask = new ArrayList<>(List.of(AgentResource.NL_QUERY_CONFIG_MASK));
+    if (!config.toolDescription().equals(current.toolDescription())) {
+      definition.putObject("toolSettings").put("toolDescription", config.toolDescription());
+      mask.add(AgentResource.TOOL_DESCRIPTION_MASK);
+    }
+    if (!config.allowedTables().equals(current.allowedTables())) {
+      config.allowedTables().forEach(science.putArray("allowlistTables")::add);
+      mask.add(AgentResource.ALLOWLIST_MASK);
+    }
+    String path = settings.agentPath(agentId) + "?updateMask=" + encode(String.join(",", mask));
+    guard(() -> {
+      JsonNode result = http.call("PATCH", path, patch);
+      return OperationWaiter.isPendingOperation(result)
+          ? operations.await(result.path("name").asText(), "update of agent " + agentId, () -> false)
+          : result;
+    });
+  }
+
+  /**
+   * Creates the server-side OAuth authorization that lets the agent query BigQuery as the consenting user.
+   *
+   * @return the authorization's resource name, to attach at create
+   */
+  public String createAuthorization(GeminiSettings.OAuthClient oauth) {
+    String id = "dia-harness-" + UUID.randomUUID().toString().substring(0, 13);
+    String name = settings.locationPath() + "/authorizations/" + id;
+    ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+    body.putObject("serverSideOauth2")
+        .put("clientId", oauth.clientId())
+        .put("clientSecret", oauth.clientSecret())
+        .put("authorizationUri", consentUri(oauth.clientId()))
+        .put("tokenUri", TOKEN_URI);
+    JsonNode created = guard(() ->
+        http.call("POST", settings.locationPath() + "/authorizations?authorizationId=" + id, body));
+    return created.path("name").asText(name);
+  }
+
+  /** The Google consent URL for BigQuery access through the Gemini Enterprise OAuth redirect. */
+  static String consentUri(String clientId) {
+    return "https://accounts.google.com/o/oauth2/v2/auth?client_id=" + encode(clientId)
+        + "&redirect_uri=" + encode("https://vertexaisearch.cloud.google.com/static/oauth/oauth.html")
+        + "&scope=" + encode("https://www.googleapis.com/auth/bigquery")
+        + "&include_granted_scopes=true&response_type=code&access_type=offline&prompt=consent";
+  }
+
+  private <T> T notFoundIsInput(String agentId, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ApiFailure.NotFound e) {
+      String known = list().stream().map(a -> a.id() + " (" + a.displayName() + ")")
+          .collect(Collectors.joining(", "));
+      throw new InputException("agent " + agentId + " not found in engine " + settings.engineId()
+          + "; agents that exist: " + (known.isEmpty() ? "none" : known));
+    }
+  }
+
+  /**
+   * Maps transport failures to what the user sees: after retries, a 400 still standing is the service rejecting
+   * what we sent (bad input, with its message), a 404 a wrong project, location or engine.
+   */
+  private static <T> T guard(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ApiFailure.NotFound e) {
+      throw new InputException(e.getMessage() + " (check GOOGLE_CLOUD_PROJECT, DIA_LOCATION and DIA_ENGINE_ID)");
+    } catch (ApiFailure.Retryable e) {
+      if (e.status == 400) {
+        throw new InputException(e.getMessage());
+      }
+      throw new GeminiApiException(e.getMessage() + " (gave up after retries)", e);
+    } catch (ApiFailure.FailedPrecondition e) {
+      throw new InputException(e.getMessage());
+    } catch (ApiFailure.Timeout | ApiFailure.Transport e) {
+      throw new GeminiApiException(e.getMessage(), e);
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
