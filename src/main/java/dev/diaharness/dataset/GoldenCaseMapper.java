@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the rows of one set file into {@link GoldenCase}s (SPEC §2.2): finds the question and SQL columns by their
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * thread-safe (use it from one thread).
  */
 final class GoldenCaseMapper {
-  /** Aliases in normalised form ({@link RawTable#normalise}); the first column of the file that matches wins. */
+  /** Aliases in normalised form ({@link RawTable#normalise}); see {@link #first} for which matching column is read. */
   static final List<String> QUESTION_COLUMNS = List.of("question", "nl question", "nlquestion");
   static final List<String> SQL_COLUMNS = List.of("expected sql", "sql", "expectedsql", "query");
   /** Optional text fields kept in {@link GoldenCase#attributes()} under their snake_case names. */
@@ -35,8 +36,8 @@ final class GoldenCaseMapper {
   }
 
   List<GoldenCase> map(RawTable table) {
-    String question = column(table, QUESTION_COLUMNS, "question", "nl_question, question, nlquestion");
-    String sql = column(table, SQL_COLUMNS, "SQL", "expected_sql, sql, expectedsql, query");
+    List<String> question = columns(table, QUESTION_COLUMNS, "question", "nl_question, question, nlquestion");
+    List<String> sql = columns(table, SQL_COLUMNS, "SQL", "expected_sql, sql, expectedsql, query");
     List<GoldenCase> cases = new ArrayList<>();
     for (RawTable.Row row : table.rows()) {
       cases.add(toCase(row, question, sql));
@@ -44,21 +45,41 @@ final class GoldenCaseMapper {
     return cases;
   }
 
-  private String column(RawTable table, List<String> aliases, String what, String expected) {
-    for (String column : table.columns()) {
-      if (aliases.contains(RawTable.normalise(column))) {
-        return RawTable.normalise(column);
-      }
+  /** The columns of the file that match the aliases, in file order; none is an error listing the columns found. */
+  private List<String> columns(RawTable table, List<String> aliases, String what, String expected) {
+    List<String> matching = table.columns().stream().map(RawTable::normalise).filter(aliases::contains)
+        .distinct().toList();
+    if (matching.isEmpty()) {
+      throw InputException.inFile(file, "no " + what + " column (expected one of: " + expected
+          + "); columns found: " + (table.columns().isEmpty() ? "none" : String.join(", ", table.columns())));
     }
-    throw InputException.inFile(file, "no " + what + " column (expected one of: " + expected + "); columns found: "
-        + (table.columns().isEmpty() ? "none" : String.join(", ", table.columns())));
+    return matching;
   }
 
-  private GoldenCase toCase(RawTable.Row row, String questionColumn, String sqlColumn) {
-    String question = text(row, questionColumn).orElseThrow(() -> error(row, "empty question"));
-    String sql = text(row, sqlColumn).orElseThrow(() -> error(row, "empty SQL (column '" + sqlColumn + "')"));
+  /**
+   * The first matching column that has a value in this row: in CSV/XLSX that is the first matching column; in JSON
+   * each object may use its own key ({@code nl_question} in one, {@code question} in the next).
+   */
+  private Optional<String> first(RawTable.Row row, List<String> columns) {
+    for (String column : columns) {
+      Optional<String> value = text(row, column);
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private GoldenCase toCase(RawTable.Row row, List<String> questionColumns, List<String> sqlColumns) {
+    String question = first(row, questionColumns).orElseThrow(() -> error(row, "empty question (column "
+        + names(questionColumns) + ")"));
+    String sql = first(row, sqlColumns).orElseThrow(() -> error(row, "empty SQL (column " + names(sqlColumns) + ")"));
     String id = text(row, "question id").orElseGet(() -> QuestionIds.derive(question));
     return new GoldenCase(id, question, sql, alternatives(row), orderMatters(row), tags(row), attributes(row));
+  }
+
+  private static String names(List<String> columns) {
+    return columns.stream().map(c -> "'" + c.replace(' ', '_') + "'").collect(Collectors.joining(" or "));
   }
 
   private Map<String, String> attributes(RawTable.Row row) {
