@@ -36,9 +36,9 @@ public final class GoldenSetLoader {
   }
 
   private static RawTable read(Path file) {
+    requireReadable(file);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".xlsx")) {
-      requireReadable(file);
       return XlsxSetReader.read(file);
     }
     if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
@@ -63,7 +63,6 @@ public final class GoldenSetLoader {
 
   /** The file as UTF-8 text without a byte-order mark. */
   private static String readText(Path file) {
-    requireReadable(file);
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       return text.startsWith("\uFEFF") ? text.substring(1) : text;

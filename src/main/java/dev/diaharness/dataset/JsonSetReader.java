@@ -77,7 +77,8 @@ final class JsonSetReader {
     void add(JsonNode item, String where) {
       int number = rows.size() + 1;
       if (!item.isObject()) {
-        throw InputException.inRow(file, number, "not a JSON object" + where.replace(" (", " (at "));
+        throw new InputException(file + " row " + number + where + ": not a JSON object, got "
+            + item.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
       }
       Map<String, JsonNode> cells = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
