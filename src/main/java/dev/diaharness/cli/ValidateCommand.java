@@ -177,10 +177,12 @@ final class ValidateCommand implements Callable<Integer> {
   private void checkData(Optional<AgentConfig> config, List<GoldenSet> sets) {
     Optional<Path> folder = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
     if (folder.isEmpty()) {
-      out.println("data: none (no --data and no local_data in the config): execution-based scoring is off");
+      out.println(data == null && config.isEmpty() ? "data: not checked (the config did not load and no --data)"
+          : "data: none (no --data and no local_data in the config): execution-based scoring is off");
       return;
     }
-    attempt(() -> new TableFolderLoader().load(folder.get())).ifPresent(db -> {
+    String source = data != null ? "" : configFile + " field 'local_data': ";
+    attempt(() -> loadTables(folder.get(), source)).ifPresent(db -> {
       try (EmbeddedDatabase database = db) {
         printTables(folder.get(), database.tables());
         checkSetsOnData(database, sets);
@@ -188,6 +190,15 @@ final class ValidateCommand implements Callable<Integer> {
         throw new IllegalStateException("cannot close the embedded database", e);
       }
     });
+  }
+
+  /** The tables of the folder; a problem names the config field when the folder came from the config. */
+  private static EmbeddedDatabase loadTables(Path folder, String source) {
+    try {
+      return new TableFolderLoader().load(folder);
+    } catch (InputException e) {
+      throw source.isEmpty() ? e : new InputException(source + e.getMessage(), e);
+    }
   }
 
   private void printTables(Path folder, Map<String, Long> tables) {

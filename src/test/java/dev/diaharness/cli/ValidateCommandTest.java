@@ -160,6 +160,21 @@ class ValidateCommandTest {
     assertThat(run.err()).contains(config.toString()).contains(set.toString()).contains("no-such-folder");
   }
 
+  @Test
+  void localDataOfTheConfigIsLoadedAndAMissingFolderNamesTheField() throws IOException {
+    Path tables = Files.createDirectories(dir.resolve("tables"));
+    Files.copy(FIXTURES.resolve("tables/products.json"), tables.resolve("products.json"));
+    Path config = write("c.json", "{\"name\": \"n\", \"local_data\": \"tables\"}");
+    CliRun run = CliTestSupport.run("validate", "--config-file", config.toString(), "--golden-set", GOOD_SET);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("local_data:\\s+" + java.util.regex.Pattern.quote(tables.toString()))
+        .containsPattern("products\\s+50 rows");
+
+    Path broken = write("broken.json", "{\"name\": \"n\", \"local_data\": \"no-such-tables\"}");
+    assertOneError(CliTestSupport.run("validate", "--config-file", broken.toString(), "--golden-set", GOOD_SET),
+        broken, "field 'local_data': " + dir.resolve("no-such-tables") + ": data folder does not exist");
+  }
+
   private void assertOneError(CliRun run, Path file, String fragment) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT.code());
     List<String> lines = run.err().lines().toList();
