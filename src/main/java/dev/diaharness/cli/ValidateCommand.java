@@ -94,6 +94,9 @@ final class ValidateCommand implements Callable<Integer> {
       return Optional.of(load.get());
     } catch (InputException e) {
       problems.add(e.getMessage());
+      if (common.verbose) {
+        e.printStackTrace(spec.commandLine().getErr());
+      }
       return Optional.empty();
     }
   }
