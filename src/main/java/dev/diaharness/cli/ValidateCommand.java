@@ -1,33 +1,219 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.AgentConfigLoader;
+import dev.diaharness.config.ConfigHash;
+import dev.diaharness.config.Environment;
+import dev.diaharness.config.VariableExpander;
+import dev.diaharness.core.InputException;
+import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.dataset.GoldenSet;
+import dev.diaharness.dataset.GoldenSetLoader;
+import dev.diaharness.dataset.SetChecks;
+import dev.diaharness.sql.EmbeddedDatabase;
+import dev.diaharness.sql.TableFolderLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code validate}: load every input and report what was found. */
+/**
+ * {@code validate}: loads every input (.env, config, golden set, test set, local tables) and prints what it found,
+ * with warnings (unset {@code ${VAR}}, repeated questions, train/test leakage). Independent problems are all
+ * reported, one {@code error:} line each, then exit 2.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Load the config, the golden set (and test set) and the local tables; print what was found, "
         + "or the problems.")
 final class ValidateCommand implements Callable<Integer> {
+  private static final int MAX_IDS_SHOWN = 6;
+
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
 
   @Option(names = "--config-file", paramLabel = "FILE", required = true, description = "Agent config (JSON).")
   Path configFile;
 
-  @Option(names = "--golden-set", paramLabel = "FILE", required = true, description = "Training set.")
+  @Option(names = "--golden-set", paramLabel = "FILE", required = true,
+      description = "Training set (.json, .jsonl, .csv, .xlsx).")
   Path goldenSet;
 
-  @Option(names = "--test-set", paramLabel = "FILE", description = "Held-out set.")
+  @Option(names = "--test-set", paramLabel = "FILE", description = "Held-out set (.json, .jsonl, .csv, .xlsx).")
   Path testSet;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Folder of tables (default: the config's local_data).")
   Path data;
 
+  private final List<String> problems = new ArrayList<>();
+  private int warnings;
+  private PrintWriter out;
+
   @Override
   public Integer call() {
-    throw new NotBuiltYetException("validate");
+    out = spec.commandLine().getOut();
+    Environment env = attempt(Environment::load).orElseGet(() -> Environment.of(System.getenv()));
+    printEnvironment(env);
+    Optional<AgentConfig> config = attempt(() -> AgentConfigLoader.load(configFile));
+    config.ifPresent(c -> printConfig(c, new VariableExpander(env)));
+    Optional<GoldenSet> train = loadSet("golden set", goldenSet);
+    Optional<GoldenSet> test = Optional.ofNullable(testSet).flatMap(file -> loadSet("test set", file));
+    if (train.isPresent() && test.isPresent()) {
+      warnAboutLeakage(train.get(), test.get());
+    }
+    List<GoldenSet> sets = new ArrayList<>();
+    train.ifPresent(sets::add);
+    test.ifPresent(sets::add);
+    checkData(config, sets);
+    return finish();
+  }
+
+  private Integer finish() {
+    if (problems.isEmpty()) {
+      out.println("OK: the inputs load" + (warnings == 0 ? "" : " (" + warnings + " warning"
+          + (warnings == 1 ? "" : "s") + ")"));
+      return ExitCode.OK.code();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    problems.forEach(problem -> err.println("error: " + problem));
+    return ExitCode.BAD_INPUT.code();
+  }
+
+  /** Runs one independent load; a bad input is recorded as a problem and the other loads go on. */
+  private <T> Optional<T> attempt(Supplier<T> load) {
+    try {
+      return Optional.of(load.get());
+    } catch (InputException e) {
+      problems.add(e.getMessage());
+      if (common.verbose) {
+        e.printStackTrace(spec.commandLine().getErr());
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void warn(String message) {
+    warnings++;
+    out.println("WARNING: " + message);
+  }
+
+  private void printEnvironment(Environment env) {
+    out.println(env.dotEnvFile()
+        .map(f -> ".env: " + f.toAbsolutePath() + " (" + env.dotEnvNames().size() + " variables)")
+        .orElse(".env: none in the working directory (real environment only)"));
+  }
+
+  private void printConfig(AgentConfig c, VariableExpander expander) {
+    out.println("config: " + configFile);
+    field("name", c.name());
+    field("display name", c.displayName());
+    field("description", size(c.description()));
+    field("tool_description", size(c.toolDescription()));
+    field("nl2sql_prompt", size(c.nl2sqlPrompt()));
+    field("schema_description", size(c.schemaDescription()));
+    field("nl2py_prompt", size(c.nl2pyPrompt()));
+    field("nl2sql_examples", String.valueOf(c.nl2sqlExamples().size()));
+    field("allowed_tables", c.allowedTables().isEmpty() ? "(none: every table)" : String.join(", ", c.allowedTables()));
+    field("bq_project_id", bqId(c.bqProjectId(), () -> expander.bqProjectId(c)));
+    field("bq_dataset_id", bqId(c.bqDatasetId(), () -> expander.bqDatasetId(c)));
+    field("local_data", c.localData().map(Path::toString).orElse("(none)"));
+    field("config hash", ConfigHash.of(c));
+    expander.unresolved(c).forEach(u -> warn(u.describe() + " (needed to deploy; set it in the environment or .env)"));
+  }
+
+  private void field(String name, String value) {
+    out.printf("  %-20s %s%n", name + ":", value);
+  }
+
+  private static String size(String text) {
+    return text.isEmpty() ? "(empty)" : text.length() + " chars";
+  }
+
+  /** The raw value and, when its placeholders resolve, what it expands to. */
+  private static String bqId(String raw, Supplier<String> expanded) {
+    String shown = raw.isEmpty() ? "(empty: from the environment)" : raw;
+    try {
+      String value = expanded.get();
+      return value.equals(raw) ? shown : shown + " -> " + value;
+    } catch (InputException unset) {
+      return shown + " (unresolved)";
+    }
+  }
+
+  private Optional<GoldenSet> loadSet(String label, Path file) {
+    Optional<GoldenSet> set = attempt(() -> GoldenSetLoader.load(file));
+    set.ifPresent(s -> {
+      out.println(label + ": " + file + ": " + s.size() + " question" + (s.size() == 1 ? "" : "s"));
+      out.println("  ids: " + compact(s.cases().stream().map(GoldenCase::id).toList()));
+      SetChecks.repeatedQuestions(s).forEach((question, ids) ->
+          warn(label + " asks the same question under ids " + String.join(", ", ids) + ": '" + question + "'"));
+    });
+    return set;
+  }
+
+  private static String compact(List<String> ids) {
+    if (ids.size() <= MAX_IDS_SHOWN) {
+      return String.join(", ", ids);
+    }
+    return String.join(", ", ids.subList(0, 3)) + ", ... , "
+        + String.join(", ", ids.subList(ids.size() - 2, ids.size()));
+  }
+
+  private void warnAboutLeakage(GoldenSet train, GoldenSet test) {
+    List<GoldenCase> shared = SetChecks.shared(train, test);
+    if (!shared.isEmpty()) {
+      warn(shared.size() + " question" + (shared.size() == 1 ? " of the test set is" : "s of the test set are")
+          + " also in the golden set (leakage: the test set no longer measures generalisation): "
+          + compact(shared.stream().map(c -> "'" + c.question() + "'").toList()));
+    }
+  }
+
+  private void checkData(Optional<AgentConfig> config, List<GoldenSet> sets) {
+    Optional<Path> folder = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
+    if (folder.isEmpty()) {
+      out.println(data == null && config.isEmpty() ? "data: not checked (the config did not load and no --data)"
+          : "data: none (no --data and no local_data in the config): execution-based scoring is off");
+      return;
+    }
+    String source = data != null ? "" : configFile + " field 'local_data': ";
+    attempt(() -> loadTables(folder.get(), source)).ifPresent(db -> {
+      try (EmbeddedDatabase database = db) {
+        printTables(folder.get(), database.tables());
+        checkSetsOnData(database, sets);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot close the embedded database", e);
+      }
+    });
+  }
+
+  /** The tables of the folder; a problem names the config field when the folder came from the config. */
+  private static EmbeddedDatabase loadTables(Path folder, String source) {
+    try {
+      return new TableFolderLoader().load(folder);
+    } catch (InputException e) {
+      throw source.isEmpty() ? e : new InputException(source + e.getMessage(), e);
+    }
+  }
+
+  private void printTables(Path folder, Map<String, Long> tables) {
+    out.println("data: " + folder + ": " + tables.size() + " table" + (tables.size() == 1 ? "" : "s"));
+    new java.util.TreeMap<>(tables).forEach((table, rows) -> out.printf("  %-20s %d rows%n", table, rows));
+  }
+
+  /**
+   * The seam for checks of the sets against the loaded tables. Running each expected SQL on the data is a later
+   * task; until then nothing is checked here and nothing is printed.
+   */
+  private void checkSetsOnData(EmbeddedDatabase database, List<GoldenSet> sets) {
+    // intentionally empty: the expected-SQL execution check arrives with the sql package's executor
   }
 }
