@@ -2,7 +2,6 @@ package dev.diaharness.emulator;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,10 +79,5 @@ public record MetricsSnapshot(
   public String describe() {
     return byEndpoint.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", ", "[", "]")) + " faults=" + faults;
-  }
-
-  static List<String> endpointNames() {
-    return List.of("agents.list", "agents.create", "agents.get", "agents.patch", "agents.deploy", "operations.get",
-        RequestMetrics.SESSIONS, RequestMetrics.STREAM_ASSIST);
   }
 }
