@@ -42,22 +42,31 @@ final class HttpJson {
 
   /** The request body as JSON; an empty body is an empty object. */
   static JsonNode readBody(HttpExchange exchange) throws IOException {
+    return parse(readBytes(exchange));
+  }
+
+  /** Reads the whole body: a reply sent before the body is consumed can stall a keep-alive connection. */
+  static byte[] readBytes(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readAllBytes();
-      if (bytes.length == 0) {
-        return Json.MAPPER.createObjectNode();
-      }
-      try {
-        JsonNode node = Json.MAPPER.readTree(bytes);
-        if (node == null || !node.isObject()) {
-          throw ApiError.invalid("Invalid JSON payload: expected an object");
-        }
-        return node;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw ApiError.invalid("Invalid JSON payload received: " + e.getOriginalMessage());
-      }
+      return in.readAllBytes();
     }
   }
+
+  static JsonNode parse(byte[] bytes) throws IOException {
+    if (bytes.length == 0) {
+      return Json.MAPPER.createObjectNode();
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(bytes);
+      if (node == null || !node.isObject()) {
+        throw ApiError.invalid("Invalid JSON payload: expected an object");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.invalid("Invalid JSON payload received: " + e.getOriginalMessage());
+    }
+  }
+
 
   static Map<String, String> query(HttpExchange exchange) {
     Map<String, String> params = new LinkedHashMap<>();

@@ -50,6 +50,7 @@ final class StreamAssistEndpoint {
   }
 
   void streamAssist(HttpExchange exchange) throws IOException {
+    byte[] request = HttpJson.readBytes(exchange);
     FaultInjector.Decision decision = faults.next();
     sleep(decision.delay());
     Optional<FaultPlan.Kind> fault = decision.fault();
@@ -57,7 +58,7 @@ final class StreamAssistEndpoint {
     if (fault.isPresent() && sendStatusFault(exchange, fault.get())) {
       return;
     }
-    JsonNode body = HttpJson.readBody(exchange);
+    JsonNode body = HttpJson.parse(request);
     String question = body.path("query").path("text").asText("");
     if (question.isBlank()) {
       throw ApiError.invalid("query.text is required.");
