@@ -1,20 +1,37 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.AgentConfigLoader;
+import dev.diaharness.core.InputException;
+import dev.diaharness.emulator.EmulatorServer;
+import dev.diaharness.emulator.FaultPlan;
+import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.emulator.brain.OpenAiBrain;
+import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code emulator}: the local Gemini-Enterprise-compatible agent server, in the foreground. */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
-    description = "Start the local Gemini-Enterprise-compatible agent server in the foreground.")
+@Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Start the local Gemini-Enterprise-compatible agent server in the foreground.",
+        "It holds one ENABLED agent built from the config and answers with the offline retrieval brain "
+            + "(a lexical baseline, not an LLM) or an OpenAI-compatible model.",
+        "Example: dia-harness emulator --config-file configs/baseline_config.json --port 8765"})
 final class EmulatorCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765",
-      description = "Loopback port to listen on (default: ${DEFAULT-VALUE}).")
+      description = "Loopback port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--config-file", paramLabel = "FILE", required = true,
@@ -24,8 +41,128 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Folder of tables (default: the config's local_data).")
   Path data;
 
+  @Option(names = "--brain", paramLabel = "KIND", defaultValue = "retrieval",
+      description = "Who writes the SQL: retrieval or openai (default: ${DEFAULT-VALUE}).")
+  String brain;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Seed of the brain's sampling and of injected faults and latency (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--temperature", paramLabel = "T", defaultValue = "0",
+      description = "Sampling temperature; 0 = always the best match (default: ${DEFAULT-VALUE}).")
+  double temperature;
+
+  @Option(names = "--latency-ms", paramLabel = "MEAN[:JITTER]",
+      description = "Delay added to each streamAssist call, in ms, with uniform jitter (e.g. 800:200).")
+  String latency;
+
+  @Option(names = "--fault-rate", paramLabel = "KIND=RATE,...",
+      description = "Faults injected into streamAssist calls: 429, 500, 403, consent, failed, truncate "
+          + "(e.g. 429=0.05,500=0.01,truncate=0.01).")
+  String faultRate;
+
+  @Option(names = "--retry-after-seconds", paramLabel = "N", defaultValue = "1",
+      description = "Retry-After of injected 429 replies (default: ${DEFAULT-VALUE}).")
+  long retryAfterSeconds;
+
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "Model of the openai brain (required with --brain openai).")
+  String model;
+
+  @Option(names = "--openai-base-url", paramLabel = "URL",
+      description = "OpenAI-compatible endpoint of the openai brain (default: $OPENAI_BASE_URL, else OpenAI's).")
+  String openAiBaseUrl;
+
+  @Option(names = "--project", paramLabel = "ID", defaultValue = "local-project",
+      description = "Project id in the emulated paths (default: ${DEFAULT-VALUE}).")
+  String project;
+
+  @Option(names = "--location", paramLabel = "ID", defaultValue = "global",
+      description = "Location in the emulated paths (default: ${DEFAULT-VALUE}).")
+  String location;
+
+  @Option(names = "--engine", paramLabel = "ID", defaultValue = "local-engine",
+      description = "Engine id in the emulated paths (default: ${DEFAULT-VALUE}).")
+  String engine;
+
+  /** For tests: start, print, stop at once instead of serving until interrupted. */
+  @Option(names = "--exit-after-start", hidden = true,
+      description = "Start, print the connection lines and stop at once (for tests).")
+  boolean exitAfterStart;
+
   @Override
-  public Integer call() {
-    throw new NotBuiltYetException("the emulator");
+  public Integer call() throws InterruptedException {
+    AgentConfig config = AgentConfigLoader.load(configFile);
+    EmulatorServer server = builder(config).start();
+    print(spec.commandLine().getOut(), server, config);
+    if (exitAfterStart) {
+      server.close();
+      return ExitCode.OK.code();
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "emulator-shutdown"));
+    stopped.await();
+    return ExitCode.OK.code();
+  }
+
+  private EmulatorServer.Builder builder(AgentConfig config) {
+    if (temperature < 0 || Double.isNaN(temperature)) {
+      throw new InputException("--temperature must be >= 0, got " + temperature);
+    }
+    if (retryAfterSeconds < 0) {
+      throw new InputException("--retry-after-seconds must be >= 0, got " + retryAfterSeconds);
+    }
+    EmulatorServer.Builder b = EmulatorServer.builder(config)
+        .port(port)
+        .seed(seed)
+        .temperature(temperature)
+        .latency(LatencyPlan.parse("--latency-ms", latency))
+        .faults(FaultPlan.parse("--fault-rate", faultRate).withRetryAfter(Duration.ofSeconds(retryAfterSeconds)))
+        .ids(project, location, engine);
+    if (data != null) {
+      b.dataFolder(data);
+    }
+    switch (brain) {
+      case "retrieval":
+        return b;
+      case "openai":
+        return b.brain(openAiBrain());
+      default:
+        throw new InputException("--brain: unknown brain '" + brain + "' (known: retrieval, openai)");
+    }
+  }
+
+  private OpenAiBrain openAiBrain() {
+    if (model == null || model.isBlank()) {
+      throw new InputException("--model is required with --brain openai");
+    }
+    String base = Optional.ofNullable(openAiBaseUrl).or(() -> Optional.ofNullable(System.getenv("OPENAI_BASE_URL")))
+        .filter(s -> !s.isBlank()).orElse("https://api.openai.com/v1");
+    Optional<String> key = Optional.ofNullable(System.getenv("OPENAI_API_KEY")).filter(s -> !s.isBlank());
+    try {
+      return new OpenAiBrain(URI.create(base), model, key, temperature, Duration.ofSeconds(120));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--openai-base-url: '" + base + "' is not a URL");
+    }
+  }
+
+  private void print(PrintWriter out, EmulatorServer server, AgentConfig config) {
+    out.println("Emulator listening on " + server.baseUrl() + " (brain: " + brain + ", seed " + seed + ")");
+    out.println("Agent: " + config.displayName() + " (id " + server.agentId() + "), state ENABLED, "
+        + config.nl2sqlExamples().size() + " examples");
+    out.println("Point dia-harness at it (add to .env or export):");
+    out.println("  DIA_ENDPOINT=" + server.baseUrl());
+    out.println("  GOOGLE_CLOUD_PROJECT=" + server.projectId());
+    out.println("  DIA_LOCATION=" + server.location());
+    out.println("  DIA_ENGINE_ID=" + server.engineId());
+    out.println("  DIA_AGENT_ID=" + server.agentId());
+    if (!exitAfterStart) {
+      out.println("Press Ctrl+C to stop.");
+    }
+    out.flush();
   }
 }

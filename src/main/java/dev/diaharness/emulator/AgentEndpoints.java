@@ -1,0 +1,123 @@
+package dev.diaharness.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.diaharness.agent.gemini.AgentResource;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.core.Json;
+import dev.diaharness.emulator.HttpJson.ApiError;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent administration endpoints of the emulator: list (paginated), create, get, patch (with
+ * {@code updateMask}), deploy, and the deploy operations. Payloads are mapped with {@link AgentResource}, the same
+ * mapping the REST client uses. Thread-safe (state lives in {@link AgentStore}).
+ */
+final class AgentEndpoints {
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 100;
+
+  private final AgentStore store;
+
+  AgentEndpoints(AgentStore store) {
+    this.store = store;
+  }
+
+  void list(HttpExchange exchange) throws IOException {
+    Map<String, String> query = HttpJson.query(exchange);
+    int pageSize = pageSize(query.getOrDefault("pageSize", ""));
+    AgentStore.Page page = store.list(pageSize, query.getOrDefault("pageToken", ""));
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ArrayNode agents = body.putArray("agents");
+    page.agents().forEach(a -> agents.add(a.toJson()));
+    page.nextPageToken().ifPresent(t -> body.put("nextPageToken", t));
+    HttpJson.send(exchange, 200, body);
+  }
+
+  void create(HttpExchange exchange) throws IOException {
+    JsonNode body = HttpJson.readBody(exchange);
+    if (body.path("displayName").asText("").isBlank()) {
+      throw ApiError.invalid("Field 'displayName' is required.");
+    }
+    AgentConfig config = AgentResource.fromResource(body);
+    JsonNode science = body.path("managedAgentDefinition").path("dataScienceAgentConfig");
+    Optional<String> auth = Optional.ofNullable(
+        body.path("authorizationConfig").path("toolAuthorizations").path(0).textValue());
+    AgentStore.StoredAgent agent = store.create(config, science.path("bqProjectId").asText(""),
+        science.path("bqDatasetId").asText(""), auth, AgentStore.CONFIGURED);
+    HttpJson.send(exchange, 200, agent.toJson());
+  }
+
+  void get(HttpExchange exchange, String id) throws IOException {
+    HttpJson.send(exchange, 200, store.get(id).toJson());
+  }
+
+  /** PATCH: only the fields named in {@code updateMask} change; nlQueryConfig is replaced as a whole. */
+  void patch(HttpExchange exchange, String id) throws IOException {
+    String mask = HttpJson.query(exchange).getOrDefault("updateMask", "");
+    if (mask.isBlank()) {
+      throw ApiError.invalid("updateMask is required.");
+    }
+    JsonNode body = HttpJson.readBody(exchange);
+    AgentConfig patch = AgentResource.fromResource(body);
+    AgentConfig config = store.get(id).config();
+    for (String field : mask.split(",")) {
+      config = apply(field.strip(), config, patch, body);
+    }
+    HttpJson.send(exchange, 200, store.update(id, config).toJson());
+  }
+
+  void deploy(HttpExchange exchange, String id) throws IOException {
+    HttpJson.readBody(exchange);
+    AgentStore.Operation op = store.deploy(id);
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("name", op.name());
+    body.put("done", false);
+    HttpJson.send(exchange, 200, body);
+  }
+
+  void operation(HttpExchange exchange, String name) throws IOException {
+    HttpJson.send(exchange, 200, store.operation(name));
+  }
+
+  private static AgentConfig apply(String field, AgentConfig config, AgentConfig patch, JsonNode body) {
+    if (field.equals(AgentResource.NL_QUERY_CONFIG_MASK)) {
+      return config.withNl2sqlPrompt(patch.nl2sqlPrompt()).withSchemaDescription(patch.schemaDescription())
+          .withNl2sqlExamples(patch.nl2sqlExamples()).withNl2pyPrompt(patch.nl2pyPrompt());
+    }
+    if (field.equals(AgentResource.TOOL_DESCRIPTION_MASK)) {
+      return config.withToolDescription(patch.toolDescription());
+    }
+    if (field.equals(AgentResource.ALLOWLIST_MASK)) {
+      return config.withAllowedTables(patch.allowedTables());
+    }
+    if (field.equals("displayName") || field.equals("description")) {
+      return new AgentConfig(config.name(),
+          field.equals("displayName") ? body.path("displayName").asText("") : config.displayName(),
+          field.equals("description") ? body.path("description").asText("") : config.description(),
+          config.iconUri(), config.toolDescription(), config.nl2sqlPrompt(), config.schemaDescription(),
+          config.nl2sqlExamples(), config.nl2pyPrompt(), config.allowedTables(), config.blockedTables(),
+          config.bqProjectId(), config.bqDatasetId(), config.localData());
+    }
+    throw ApiError.invalid("Invalid update mask path: " + field);
+  }
+
+  private static int pageSize(String text) {
+    if (text.isEmpty()) {
+      return DEFAULT_PAGE_SIZE;
+    }
+    try {
+      int size = Integer.parseInt(text);
+      if (size < 0) {
+        throw ApiError.invalid("pageSize must not be negative.");
+      }
+      return size == 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid("Invalid value for pageSize: " + text);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.diaharness.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diaharness.agent.gemini.AgentResource;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.emulator.HttpJson.ApiError;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The emulator's agents and deploy operations, in memory. An agent is created CONFIGURED, becomes DEPLOYING on
+ * {@code :deploy} and ENABLED when its operation completes, {@code deployDelay} later (checked lazily on every read,
+ * so no timer thread is needed). Each agent keeps its current {@link AgentConfig}, which a PATCH replaces at once.
+ * Thread-safe: every change of one agent is an atomic replace in a concurrent map.
+ */
+final class AgentStore {
+  static final String CONFIGURED = "CONFIGURED";
+  static final String DEPLOYING = "DEPLOYING";
+  static final String ENABLED = "ENABLED";
+
+  /** One agent as stored. Immutable; a change stores a new copy. */
+  record StoredAgent(String id, String name, AgentConfig config, String bqProjectId, String bqDatasetId,
+      Optional<String> authorization, String state, Instant createTime) {
+    StoredAgent with(AgentConfig newConfig, String newState) {
+      return new StoredAgent(id, name, newConfig, bqProjectId, bqDatasetId, authorization, newState, createTime);
+    }
+
+    ObjectNode toJson() {
+      ObjectNode json = AgentResource.toResource(config, bqProjectId, bqDatasetId, authorization);
+      ObjectNode out = json.objectNode();
+      out.put("name", name);
+      out.setAll(json);
+      out.put("state", state);
+      out.put("createTime", createTime.toString());
+      return out;
+    }
+  }
+
+  /** A deploy operation: done once the clock passes {@code doneAt}. */
+  record Operation(String name, String agentId, Instant doneAt) {}
+
+  private final String assistant;
+  private final Clock clock;
+  private final Duration deployDelay;
+  private final ConcurrentSkipListMap<Long, StoredAgent> agents = new ConcurrentSkipListMap<>();
+  private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1_000_000_000_000_000_001L);
+  private final AtomicLong nextOperation = new AtomicLong(1);
+
+  AgentStore(String assistant, Clock clock, Duration deployDelay) {
+    this.assistant = assistant;
+    this.clock = clock;
+    this.deployDelay = deployDelay;
+  }
+
+  StoredAgent create(AgentConfig config, String bqProjectId, String bqDatasetId, Optional<String> auth,
+      String state) {
+    long id = nextId.getAndIncrement();
+    String name = assistant + "/agents/" + id;
+    StoredAgent agent =
+        new StoredAgent(Long.toString(id), name, config, bqProjectId, bqDatasetId, auth, state, clock.instant());
+    agents.put(id, agent);
+    return agent;
+  }
+
+  /** The agent with this id, after completing any deploy that is due. */
+  StoredAgent get(String id) {
+    Long key = parse(id);
+    StoredAgent agent = key == null ? null : agents.get(key);
+    if (agent == null) {
+      throw ApiError.notFound("Agent " + assistant + "/agents/" + id + " not found.");
+    }
+    return settle(agent);
+  }
+
+  /** One page of agents in id order, and the token of the next page when there is one. */
+  record Page(List<StoredAgent> agents, Optional<String> nextPageToken) {}
+
+  Page list(int pageSize, String pageToken) {
+    long after = 0;
+    if (!pageToken.isEmpty()) {
+      Long parsed = parse(pageToken);
+      if (parsed == null) {
+        throw ApiError.invalid("Invalid page token: " + pageToken);
+      }
+      after = parsed;
+    }
+    List<StoredAgent> page = new ArrayList<>();
+    for (StoredAgent a : agents.tailMap(after, false).values()) {
+      if (page.size() == pageSize) {
+        return new Page(page, Optional.of(page.get(page.size() - 1).id()));
+      }
+      page.add(settle(a));
+    }
+    return new Page(page, Optional.empty());
+  }
+
+  /** Replaces the config of an agent; its state does not change (the real service applies a PATCH at once). */
+  StoredAgent update(String id, AgentConfig config) {
+    StoredAgent current = get(id);
+    return agents.compute(Long.parseLong(current.id()), (k, a) -> a.with(config, a.state()));
+  }
+
+  /** Starts a deploy and returns its operation; deploying an ENABLED agent is the real service's 400. */
+  Operation deploy(String id) {
+    StoredAgent agent = get(id);
+    if (ENABLED.equals(agent.state())) {
+      throw ApiError.precondition("Invalid agent state for deploy: ENABLED");
+    }
+    String name = agent.name() + "/operations/deploy-" + nextOperation.getAndIncrement();
+    Operation op = new Operation(name, agent.id(), clock.instant().plus(deployDelay));
+    operations.put(name, op);
+    agents.computeIfPresent(Long.parseLong(agent.id()), (k, a) -> a.with(a.config(), DEPLOYING));
+    return op;
+  }
+
+  /** The JSON of an operation: {@code done} once due, with the deployed agent as its response. */
+  ObjectNode operation(String name) {
+    Operation op = operations.get(name);
+    if (op == null) {
+      throw ApiError.notFound("Operation " + name + " not found.");
+    }
+    StoredAgent agent = get(op.agentId());
+    ObjectNode json = agent.toJson().objectNode();
+    json.put("name", op.name());
+    boolean done = !clock.instant().isBefore(op.doneAt());
+    json.put("done", done);
+    if (done) {
+      JsonNode response = agent.toJson();
+      json.set("response", response);
+    }
+    return json;
+  }
+
+  private StoredAgent settle(StoredAgent agent) {
+    if (!DEPLOYING.equals(agent.state())) {
+      return agent;
+    }
+    boolean due = operations.values().stream()
+        .anyMatch(op -> op.agentId().equals(agent.id()) && !clock.instant().isBefore(op.doneAt()));
+    if (!due) {
+      return agent;
+    }
+    return agents.compute(Long.parseLong(agent.id()),
+        (k, a) -> DEPLOYING.equals(a.state()) ? a.with(a.config(), ENABLED) : a);
+  }
+
+  private static Long parse(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package dev.diaharness.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.emulator.brain.Brain;
+import dev.diaharness.emulator.brain.DataCatalog;
+import dev.diaharness.emulator.brain.RetrievalBrain;
+import dev.diaharness.sql.EmbeddedDatabase;
+import dev.diaharness.sql.TableFolderLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A local HTTP server that speaks the subset of the Gemini Enterprise v1alpha API dia-harness uses (SPEC §3.1,
+ * §3.3): agents list/create/get/patch/deploy with operations, sessions, and {@code streamAssist} with streamed
+ * fragments, thoughts and {@code sessionInfo}. It binds to 127.0.0.1 only and starts holding one ENABLED agent
+ * built from the given config; answers come from a {@link Brain} (by default the offline {@link RetrievalBrain})
+ * and their SQL is run on the embedded database loaded from the data folder. Build it with {@link #builder}, then
+ * {@link #close()} it. Thread-safe; requests run on a pool of {@code threads} threads.
+ */
+public final class EmulatorServer implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small reply waits for
+    // the client's delayed ACK (~40 ms). The property is read once, when the first HttpServer is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final Optional<EmbeddedDatabase> database;
+  private final RequestMetrics metrics;
+  private final String agentId;
+  private final String projectId;
+  private final String location;
+  private final String engineId;
+
+  private EmulatorServer(Builder b) throws IOException {
+    this.projectId = b.projectId;
+    this.location = b.location;
+    this.engineId = b.engineId;
+    this.metrics = new RequestMetrics(b.arrivalCapacity);
+    Optional<Path> folder = b.dataFolder.or(() -> b.config.localData());
+    this.database = folder.map(f -> new TableFolderLoader().load(f));
+    try {
+      DataCatalog catalog = database.map(DataCatalog::of).orElseGet(DataCatalog::empty);
+      Brain brain = b.brainFactory.apply(catalog);
+      String engine = "projects/" + projectId + "/locations/" + location + "/collections/default_collection/engines/"
+          + engineId;
+      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay);
+      this.agentId = store.create(b.config, orDefault(b.config.bqProjectId(), projectId),
+          orDefault(b.config.bqDatasetId(), "local_dataset"), Optional.empty(), AgentStore.ENABLED).id();
+      StreamAssistEndpoint conversations = new StreamAssistEndpoint(store, new SessionStore(engine),
+          new Conversations(brain, new SqlSummary(database)), new FaultInjector(b.faults, b.latency, b.seed),
+          metrics, "projects/" + projectId + "/locations/" + location + "/authorizations/emulator-auth");
+      this.executor = pool(b.threads);
+      this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
+      http.createContext("/v1alpha/",
+          new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics));
+      http.setExecutor(executor);
+      http.start();
+    } catch (IOException | RuntimeException e) {
+      closeDatabase();
+      throw e;
+    }
+  }
+
+  /** A builder for a server holding one agent built from {@code config}. */
+  public static Builder builder(AgentConfig config) {
+    return new Builder(config);
+  }
+
+  /** {@code http://127.0.0.1:PORT}, the value for {@code DIA_ENDPOINT}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** The numeric id of the agent the server started with. */
+  public String agentId() {
+    return agentId;
+  }
+
+  public String projectId() {
+    return projectId;
+  }
+
+  public String location() {
+    return location;
+  }
+
+  public String engineId() {
+    return engineId;
+  }
+
+  /** The request counters (total, per endpoint, faults, conversation arrival times). */
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot();
+  }
+
+  /** Stops serving at once (requests in flight are cut) and frees the embedded database. */
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+    closeDatabase();
+  }
+
+  private void closeDatabase() {
+    database.ifPresent(d -> {
+      try {
+        d.close();
+      } catch (SQLException ignored) {
+        // closing an in-memory database cannot lose anything
+      }
+    });
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value.isBlank() || value.contains("${") ? fallback : value;
+  }
+
+  private static ExecutorService pool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "emulator-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Options of an {@link EmulatorServer}; every setter has a default. Not thread-safe. */
+  public static final class Builder {
+    private final AgentConfig config;
+    private Optional<Path> dataFolder = Optional.empty();
+    private long seed;
+    private double temperature;
+    private Function<DataCatalog, Brain> brainFactory;
+    private FaultPlan faults = FaultPlan.none();
+    private LatencyPlan latency = LatencyPlan.none();
+    private String projectId = "local-project";
+    private String location = "global";
+    private String engineId = "local-engine";
+    private int port;
+    private Duration deployDelay = Duration.ofMillis(200);
+    private int threads = 256;
+    private int arrivalCapacity = 100_000;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(AgentConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      this.brainFactory = catalog -> new RetrievalBrain(catalog, seed, temperature);
+    }
+
+    /** Folder of tables (default: the config's {@code local_data}; none = SQL is not executed). */
+    public Builder dataFolder(Path folder) {
+      this.dataFolder = Optional.of(folder);
+      return this;
+    }
+
+    /** Seed of the retrieval brain's sampling and of fault and latency draws (default 0). */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** Temperature of the default retrieval brain (default 0: always the best match). */
+    public Builder temperature(double value) {
+      this.temperature = value;
+      return this;
+    }
+
+    /** Another brain instead of the retrieval brain. */
+    public Builder brain(Brain brain) {
+      Objects.requireNonNull(brain, "brain");
+      this.brainFactory = catalog -> brain;
+      return this;
+    }
+
+    /** A brain built from the loaded data's catalog. */
+    public Builder brain(Function<DataCatalog, Brain> factory) {
+      this.brainFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    public Builder faults(FaultPlan plan) {
+      this.faults = Objects.requireNonNull(plan, "faults");
+      return this;
+    }
+
+    public Builder latency(LatencyPlan plan) {
+      this.latency = Objects.requireNonNull(plan, "latency");
+      return this;
+    }
+
+    /** Project, location and engine ids of the paths (defaults local-project, global, local-engine). */
+    public Builder ids(String project, String loc, String engine) {
+      this.projectId = requireId(project, "project");
+      this.location = requireId(loc, "location");
+      this.engineId = requireId(engine, "engine");
+      return this;
+    }
+
+    /** Loopback port; 0 (the default) picks a free one. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** How long a deploy operation takes to complete (default 200 ms). */
+    public Builder deployDelay(Duration value) {
+      this.deployDelay = Objects.requireNonNull(value, "deployDelay");
+      return this;
+    }
+
+    /** Request threads: concurrent conversations served at once (default 256). */
+    public Builder threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + value);
+      }
+      this.threads = value;
+      return this;
+    }
+
+    /** How many recent conversation arrivals the metrics keep (default 100,000). */
+    public Builder arrivalCapacity(int value) {
+      this.arrivalCapacity = value;
+      return this;
+    }
+
+    /** The clock of deploy operations (tests). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Loads the data, builds the brain and starts serving.
+     *
+     * @throws dev.diaharness.core.InputException when the data folder cannot be loaded
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public EmulatorServer start() {
+      try {
+        return new EmulatorServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static String requireId(String id, String what) {
+      if (id == null || id.isBlank() || id.contains("/")) {
+        throw new IllegalArgumentException(what + " id must be a non-empty path segment, got '" + id + "'");
+      }
+      return id;
+    }
+  }
+}

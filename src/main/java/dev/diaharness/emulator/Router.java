@@ -1,0 +1,126 @@
+package dev.diaharness.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.diaharness.emulator.HttpJson.ApiError;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dispatches {@code /v1alpha/…} requests to the emulator's endpoints by method and path, counts them, and turns an
+ * {@link ApiError} into a Google-style JSON error. Paths of another project, location or engine are 404. Thread-safe.
+ */
+final class Router implements HttpHandler {
+  private static final String ENGINE =
+      "/v1alpha/projects/([^/]+)/locations/([^/]+)/collections/default_collection/engines/([^/:]+)";
+  private static final String ASSISTANT = ENGINE + "/assistants/default_assistant";
+  private static final Pattern AGENTS = Pattern.compile(ASSISTANT + "/agents");
+  private static final Pattern AGENT = Pattern.compile(ASSISTANT + "/agents/([^/:]+)");
+  private static final Pattern DEPLOY = Pattern.compile(ASSISTANT + "/agents/([^/:]+):deploy");
+  private static final Pattern OPERATION = Pattern.compile(ASSISTANT + "/agents/([^/:]+)/operations/([^/:]+)");
+  private static final Pattern SESSIONS = Pattern.compile(ENGINE + "/sessions");
+  private static final Pattern STREAM_ASSIST = Pattern.compile(ASSISTANT + ":streamAssist");
+
+  private final String project;
+  private final String location;
+  private final String engine;
+  private final AgentEndpoints agents;
+  private final StreamAssistEndpoint conversations;
+  private final RequestMetrics metrics;
+
+  Router(String project, String location, String engine, AgentEndpoints agents,
+      StreamAssistEndpoint conversations, RequestMetrics metrics) {
+    this.project = project;
+    this.location = location;
+    this.engine = engine;
+    this.agents = agents;
+    this.conversations = conversations;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    long arrival = System.nanoTime();
+    try (exchange) {
+      try {
+        route(exchange, arrival);
+      } catch (ApiError e) {
+        HttpJson.sendError(exchange, e);
+      } catch (RuntimeException e) {
+        HttpJson.sendError(exchange, 500, "INTERNAL", "Internal error: " + e.getClass().getSimpleName());
+      }
+    } catch (IOException e) {
+      // the client went away (or a truncated stream was cut): nothing more to tell it
+    }
+  }
+
+  private void route(HttpExchange exchange, long arrival) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    Matcher m;
+    if ((m = STREAM_ASSIST.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
+      metrics.record(RequestMetrics.STREAM_ASSIST, arrival);
+      conversations.streamAssist(exchange);
+    } else if ((m = SESSIONS.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
+      metrics.record(RequestMetrics.SESSIONS, arrival);
+      conversations.createSession(exchange);
+    } else if ((m = AGENTS.matcher(path)).matches() && checkEngine(m)) {
+      agentsCollection(exchange, method, arrival);
+    } else if ((m = DEPLOY.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
+      metrics.record("agents.deploy", arrival);
+      agents.deploy(exchange, m.group(4));
+    } else if ((m = OPERATION.matcher(path)).matches() && checkEngine(m) && is(method, "GET")) {
+      metrics.record("operations.get", arrival);
+      agents.operation(exchange, path.substring("/v1alpha/".length()));
+    } else if ((m = AGENT.matcher(path)).matches() && checkEngine(m)) {
+      agent(exchange, method, m.group(4), arrival);
+    } else {
+      metrics.record("notFound", arrival);
+      throw ApiError.notFound("Method not found: " + method + " " + path);
+    }
+  }
+
+  private void agentsCollection(HttpExchange exchange, String method, long arrival) throws IOException {
+    if (is(method, "GET")) {
+      metrics.record("agents.list", arrival);
+      agents.list(exchange);
+    } else if (is(method, "POST")) {
+      metrics.record("agents.create", arrival);
+      agents.create(exchange);
+    } else {
+      unsupported(method, "agents", arrival);
+    }
+  }
+
+  private void agent(HttpExchange exchange, String method, String id, long arrival) throws IOException {
+    if (is(method, "GET")) {
+      metrics.record("agents.get", arrival);
+      agents.get(exchange, id);
+    } else if (is(method, "PATCH")) {
+      metrics.record("agents.patch", arrival);
+      agents.patch(exchange, id);
+    } else {
+      unsupported(method, "agent " + id, arrival);
+    }
+  }
+
+  /** The path's project, location and engine must be this emulator's, as a path of another engine is 404. */
+  private boolean checkEngine(Matcher m) {
+    if (!m.group(1).equals(project) || !m.group(2).equalsIgnoreCase(location) || !m.group(3).equals(engine)) {
+      throw ApiError.notFound("Engine projects/" + m.group(1) + "/locations/" + m.group(2)
+          + "/collections/default_collection/engines/" + m.group(3) + " not found.");
+    }
+    return true;
+  }
+
+  private static boolean is(String method, String expected) {
+    return method.equalsIgnoreCase(expected);
+  }
+
+  /** A known path with another method is 404, like the real service's "method not found". */
+  private void unsupported(String method, String what, long arrival) {
+    metrics.record("notFound", arrival);
+    throw ApiError.notFound("Method not found: " + method + " on " + what);
+  }
+}

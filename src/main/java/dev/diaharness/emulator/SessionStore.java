@@ -1,0 +1,57 @@
+package dev.diaharness.emulator;
+
+import dev.diaharness.emulator.HttpJson.ApiError;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The emulator's sessions: each remembers the SQL of its last answer, so that the follow-up question "what was
+ * the sql query used for the previous answer?" can be answered. Thread-safe.
+ */
+final class SessionStore {
+  /** One conversation; {@code lastSql} is replaced by every answer that had SQL. */
+  static final class Session {
+    final String name;
+    private volatile String lastSql;
+
+    Session(String name) {
+      this.name = name;
+    }
+
+    Optional<String> lastSql() {
+      return Optional.ofNullable(lastSql);
+    }
+
+    void rememberSql(String sql) {
+      lastSql = sql;
+    }
+  }
+
+  private final String engine;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+
+  SessionStore(String engine) {
+    this.engine = engine;
+  }
+
+  Session create() {
+    Session session = new Session(engine + "/sessions/" + (1_000_000 + nextId.getAndIncrement()));
+    sessions.put(session.name, session);
+    return session;
+  }
+
+  /** The named session; a name ending in {@code /sessions/-} (or none) creates one, as the real service does. */
+  Session resolve(String name) {
+    if (name == null || name.isBlank() || name.endsWith("/sessions/-")) {
+      return create();
+    }
+    Session session = sessions.get(name);
+    if (session == null) {
+      throw ApiError.notFound("Session " + name + " not found.");
+    }
+    return session;
+  }
+}
