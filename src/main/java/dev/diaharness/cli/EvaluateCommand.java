@@ -1,17 +1,32 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.agent.AgentAccessDeniedException;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.core.InputException;
+import dev.diaharness.optimize.ConfigDeployment;
+import dev.diaharness.report.JUnitReport;
+import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.Split;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: one evaluation of the agent as deployed (train ∥ test, N repeats). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate the agent as deployed: the training set (and test set, concurrently), N repeats, "
         + "scored by execution, written to a run directory.")
 final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin RunOptionsMixin run;
 
@@ -25,8 +40,54 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML, one testcase per question.")
   Path junit;
 
+  /** The environment (real over .env); tests replace it. */
+  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+
   @Override
   public Integer call() {
-    throw new NotBuiltYetException("the evaluation engine (evaluate)");
+    PrintWriter out = spec.commandLine().getOut();
+    ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
+    try (RunSetup setup = RunSetup.open(run, "evaluate", CommandLines.of(spec), environment, progress);
+        RunEvaluation evaluation = setup.evaluation(progress)) {
+      out.println("run folder: " + setup.run.root());
+      String schema = prepareAgent(setup);
+      EvaluationResult result;
+      try {
+        result = evaluation.evaluate(1, schema);
+      } catch (AgentAccessDeniedException e) {
+        setup.end("error: " + e.getMessage(), evaluation);
+        Reports.write(setup.run, out);
+        throw e;
+      }
+      setup.end("evaluated", evaluation);
+      new SummaryPrinter(out).print(result);
+      writeJUnit(evaluation, setup);
+      Reports.write(setup.run, out);
+      Optional<String> gate = SummaryPrinter.gateFailure(result, Optional.ofNullable(minAccuracy));
+      gate.ifPresent(reason -> spec.commandLine().getErr().println("quality gate failed: " + reason));
+      return gate.isPresent() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+    }
+  }
+
+  /** Applies the config when asked; returns the schema description the scorer's judge gets. */
+  private String prepareAgent(RunSetup setup) {
+    if (applyConfig && !setup.connection.isEmbedded()) {
+      AgentConfig config = setup.config.orElseThrow(() -> new InputException("--apply-config needs --config-file"));
+      new ConfigDeployment(setup.connection.deployer()).apply(setup.connection.agentId(), config);
+    }
+    return setup.config.map(AgentConfig::schemaDescription)
+        .orElseGet(() -> setup.connection.deployer().get(setup.connection.agentId()).schemaDescription());
+  }
+
+  private void writeJUnit(RunEvaluation evaluation, RunSetup setup) {
+    if (junit == null) {
+      return;
+    }
+    List<dev.diaharness.run.ItemResult> rows = new ArrayList<>(evaluation.rows(1, Split.TRAIN));
+    if (setup.test.isPresent()) {
+      rows.addAll(evaluation.rows(1, Split.TEST));
+    }
+    JUnitReport.write(junit, rows);
+    spec.commandLine().getOut().println("JUnit XML: " + junit);
   }
 }

@@ -56,4 +56,32 @@ final class RunOptionsMixin {
       description = "When to ask the agent for its SQL in a follow-up turn: always, if-missing, never "
           + "(default: ${DEFAULT-VALUE}).")
   String sqlFollowup;
+
+  @Option(names = "--retry-errors",
+      description = "With --resume: ask again the items that ended in an error (the old row stays until a retry works).")
+  boolean retryErrors;
+
+  @Option(names = "--item-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "Wall-time bound of one conversation, in seconds (default: ${DEFAULT-VALUE}).")
+  int itemTimeoutSeconds;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Seed of everything random: the embedded emulator, database variants (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--emulator-temperature", paramLabel = "T", defaultValue = "0.3",
+      description = "With --embedded: how often the emulator samples among near-tie examples, so repeats can "
+          + "disagree as real agents do; 0 = always the top match (default: ${DEFAULT-VALUE}).")
+  double emulatorTemperature;
+
+  @Option(names = "--max-usd", paramLabel = "USD",
+      description = "Budget for model calls (judge, optimizer); the run stops cleanly before crossing it.")
+  Double maxUsd;
+
+  @Option(names = "--no-judge-cache", description = "Do not reuse cached judge verdicts.")
+  boolean noJudgeCache;
+
+  @Option(names = "--variants", paramLabel = "K", defaultValue = "8",
+      description = "Generated database variants an equal result must also agree on (default: ${DEFAULT-VALUE}).")
+  int variants;
 }

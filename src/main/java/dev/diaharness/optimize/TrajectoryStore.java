@@ -1,13 +1,11 @@
 package dev.diaharness.optimize;
 
+import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -26,23 +24,7 @@ public final class TrajectoryStore {
   }
 
   public synchronized void write(Trajectory trajectory) {
-    writeAtomically(file, trajectory);
-  }
-
-  /** Writes any JSON value atomically. */
-  public static void writeAtomically(Path target, Object value) {
-    try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), value);
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    AtomicFiles.writeJson(file, trajectory);
   }
 
   public Optional<Trajectory> read() {

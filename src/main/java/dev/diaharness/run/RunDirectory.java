@@ -49,6 +49,10 @@ public record RunDirectory(Path root, String timestamp) {
     return root.resolve("iterations").resolve(Integer.toString(iteration)).resolve("eval_" + split.label() + ".jsonl");
   }
 
+  public Path manifestFile() {
+    return root.resolve("run.json");
+  }
+
   public Path metricsFile() {
     return root.resolve("metrics.json");
   }

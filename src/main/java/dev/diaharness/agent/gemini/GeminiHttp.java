@@ -1,6 +1,7 @@
 package dev.diaharness.agent.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.diaharness.agent.CallGate;
 import dev.diaharness.core.Json;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
@@ -41,12 +42,33 @@ public final class GeminiHttp {
   private final HttpClient client;
   private final RetryListener listener;
   private final Clock clock;
+  private final CallGate gate;
   private volatile RequestAuthorizer authorizer;
 
   /** A transport for {@code settings}, reporting retries to {@code listener}; {@code clock} dates Retry-After. */
   public GeminiHttp(GeminiSettings settings, RetryListener listener, Clock clock) {
+    this(settings, listener, clock, CallGate.OPEN);
+  }
+
+  /**
+   * A transport whose every HTTP attempt first passes {@code gate} (the run's rate limit), and whose 429s are
+   * reported to the gate as well as to {@code listener}.
+   */
+  public GeminiHttp(GeminiSettings settings, RetryListener listener, Clock clock, CallGate gate) {
     this.settings = settings;
-    this.listener = listener;
+    this.gate = gate;
+    this.listener = new RetryListener() {
+      @Override
+      public void onRateLimited(java.util.Optional<Duration> retryAfter) {
+        gate.onRateLimited(retryAfter);
+        listener.onRateLimited(retryAfter);
+      }
+
+      @Override
+      public void onRetry(int status, int attempt, Duration delay) {
+        listener.onRetry(status, attempt, delay);
+      }
+    };
     this.clock = clock;
     this.client = sharedClient(settings.baseUri(), settings.policy().connectTimeout());
     if (settings.isLoopback()) {
@@ -106,6 +128,7 @@ public final class GeminiHttp {
 
   private JsonNode callOnce(
       String method, String pathAndQuery, JsonNode body, BiPredicate<Integer, String> doneIf) {
+    passGate(method, pathAndQuery);
     HttpRequest request = request(method, pathAndQuery, body, settings.policy().requestTimeout());
     HttpResponse<String> response = await(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
         settings.policy().requestTimeout(), method, pathAndQuery);
@@ -123,6 +146,7 @@ public final class GeminiHttp {
   }
 
   private InputStream streamOnce(String path, JsonNode body) {
+    passGate("POST", path);
     CallPolicy policy = settings.policy();
     HttpRequest request = request("POST", path, body, policy.requestTimeout());
     HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(
@@ -133,6 +157,16 @@ public final class GeminiHttp {
       throw classify("POST", path, response.statusCode(), readErrorBody(stream), response);
     }
     return stream;
+  }
+
+  /** Waits for the run's rate limit before an attempt: retries count as requests at the server too. */
+  private void passGate(String method, String path) {
+    try {
+      gate.beforeCall();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiFailure.Transport(method + " " + path + " was interrupted", false, e);
+    }
   }
 
   private HttpRequest request(String method, String pathAndQuery, JsonNode body, Duration timeout) {

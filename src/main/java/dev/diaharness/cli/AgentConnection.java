@@ -1,0 +1,110 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.agent.Agent;
+import dev.diaharness.agent.AgentDeployer;
+import dev.diaharness.agent.AgentSummary;
+import dev.diaharness.agent.CallGate;
+import dev.diaharness.agent.gemini.GeminiAgent;
+import dev.diaharness.agent.gemini.GeminiEnterpriseClient;
+import dev.diaharness.agent.gemini.GeminiHttp;
+import dev.diaharness.agent.gemini.GeminiSettings;
+import dev.diaharness.agent.gemini.RetryListener;
+import dev.diaharness.agent.gemini.SqlFollowup;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.core.InputException;
+import dev.diaharness.emulator.EmbeddedEmulator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The agent a run talks to — Gemini Enterprise, or the in-process emulator for {@code --embedded} — behind the same
+ * REST client, so the embedded run proves the real code path. Close it to stop the emulator.
+ */
+final class AgentConnection implements AutoCloseable {
+  private final Optional<EmbeddedEmulator> emulator;
+  private final GeminiSettings settings;
+  private final Function<String, Optional<String>> env;
+  private final String agentId;
+  private final CallGate gate;
+
+  private AgentConnection(Optional<EmbeddedEmulator> emulator, GeminiSettings settings,
+      Function<String, Optional<String>> env, String agentId, CallGate gate) {
+    this.emulator = emulator;
+    this.settings = settings;
+    this.env = env;
+    this.agentId = agentId;
+    this.gate = gate;
+  }
+
+  /** Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port. */
+  static AgentConnection embedded(AgentConfig config, Optional<Path> data, long seed, double temperature,
+      CallGate gate) {
+    EmbeddedEmulator.Options options = EmbeddedEmulator.Options.defaults().withSeed(seed).withTemperature(temperature);
+    if (data.isPresent()) {
+      options = options.withDataFolder(data.get());
+    }
+    EmbeddedEmulator started = EmbeddedEmulator.start(config, options);
+    Map<String, String> vars = Map.of(
+        "GOOGLE_CLOUD_PROJECT", started.projectId(),
+        "DIA_LOCATION", started.location(),
+        "DIA_ENGINE_ID", started.engineId(),
+        "DIA_ENDPOINT", started.baseUrl(),
+        "BQ_PROJECT_ID", started.projectId(),
+        "BQ_DATASET_ID", "local_dataset");
+    Function<String, Optional<String>> env = name -> Optional.ofNullable(vars.get(name));
+    return new AgentConnection(Optional.of(started), GeminiSettings.fromEnvironment(env), env, started.agentId(),
+        gate);
+  }
+
+  /**
+   * Gemini Enterprise from the environment. The agent is {@code --agent-id}, else {@code DIA_AGENT_ID}, else the
+   * agent whose display name is the config's.
+   */
+  static AgentConnection remote(Function<String, Optional<String>> env, Optional<String> agentIdFlag,
+      Optional<AgentConfig> config, CallGate gate) {
+    GeminiSettings settings = GeminiSettings.fromEnvironment(env);
+    Optional<String> id = agentIdFlag.or(() -> env.apply("DIA_AGENT_ID"));
+    if (id.isEmpty()) {
+      AgentConfig c = config.orElseThrow(() -> new InputException(
+          "no agent: pass --agent-id, set DIA_AGENT_ID, or give --config-file to find the agent by display name"));
+      GeminiEnterpriseClient client = new GeminiEnterpriseClient(new GeminiHttp(settings), env);
+      id = client.list().stream().filter(a -> a.displayName().equals(c.displayName())).map(AgentSummary::id)
+          .findFirst();
+      if (id.isEmpty()) {
+        throw new InputException("no agent named '" + c.displayName() + "' in engine " + settings.engineId()
+            + "; run 'dia-harness deploy --config-file …' first, or pass --agent-id");
+      }
+    }
+    return new AgentConnection(Optional.empty(), settings, env, id.get(), gate);
+  }
+
+  String agentId() {
+    return agentId;
+  }
+
+  boolean isEmbedded() {
+    return emulator.isPresent();
+  }
+
+  Optional<EmbeddedEmulator> emulator() {
+    return emulator;
+  }
+
+  AgentDeployer deployer() {
+    return new GeminiEnterpriseClient(new GeminiHttp(settings), env);
+  }
+
+  /** The agent, with every HTTP attempt through the run's gate. */
+  Agent agent(SqlFollowup followup) {
+    GeminiHttp http = new GeminiHttp(settings.withAgentId(agentId), RetryListener.NONE, Clock.systemUTC(), gate);
+    return new GeminiAgent(http, followup);
+  }
+
+  @Override
+  public void close() {
+    emulator.ifPresent(EmbeddedEmulator::close);
+  }
+}

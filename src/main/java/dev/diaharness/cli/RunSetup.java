@@ -1,0 +1,173 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.agent.gemini.SqlFollowup;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.AgentConfigLoader;
+import dev.diaharness.core.AtomicFiles;
+import dev.diaharness.core.InputException;
+import dev.diaharness.dataset.GoldenSet;
+import dev.diaharness.dataset.GoldenSetLoader;
+import dev.diaharness.run.RunDirectory;
+import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.RunListener;
+import dev.diaharness.run.RunManifest;
+import dev.diaharness.run.RunOptions;
+import dev.diaharness.run.Ticker;
+import dev.diaharness.run.TrafficControl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Everything {@code evaluate} and {@code optimize} share, built from the flags: the inputs, the run folder (new or
+ * resumed), the models, the scorer, the traffic control and the agent connection. Close it to stop the emulator
+ * and free the database.
+ */
+final class RunSetup implements AutoCloseable {
+  final Optional<AgentConfig> config;
+  final GoldenSet train;
+  final Optional<GoldenSet> test;
+  final RunDirectory run;
+  final RunOptions options;
+  final ModelSetup models;
+  final ScoringSetup scoring;
+  final TrafficControl traffic;
+  final AgentConnection connection;
+  final SqlFollowup followup;
+  RunManifest manifest;
+
+  private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
+      RunOptions options, ModelSetup models, ScoringSetup scoring, TrafficControl traffic,
+      AgentConnection connection, SqlFollowup followup, RunManifest manifest) {
+    this.config = config;
+    this.train = train;
+    this.test = test;
+    this.run = run;
+    this.options = options;
+    this.models = models;
+    this.scoring = scoring;
+    this.traffic = traffic;
+    this.connection = connection;
+    this.followup = followup;
+    this.manifest = manifest;
+  }
+
+  /** Loads and checks every input before anything is started or written, then opens the run. */
+  static RunSetup open(RunOptionsMixin flags, String command, String commandLine,
+      Function<String, Optional<String>> env, RunListener listener) {
+    Optional<AgentConfig> config = Optional.ofNullable(flags.configFile).map(AgentConfigLoader::load);
+    GoldenSet train = GoldenSetLoader.load(flags.goldenSet);
+    Optional<GoldenSet> test = Optional.ofNullable(flags.testSet).map(GoldenSetLoader::load);
+    SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
+    RunOptions options = runOptions(flags);
+    if (flags.embedded && config.isEmpty()) {
+      throw new InputException("--embedded needs --config-file: the emulator starts with that config");
+    }
+    ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
+    models.roles.notice().ifPresent(listener::note);
+    Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
+    RunDirectory run = runDirectory(flags);
+    ScoringSetup scoring = ScoringSetup.open(data, flags.variants, flags.seed, models.judgeStage());
+    TrafficControl traffic = new TrafficControl(options.rateLimitQps(), 2 * options.maxWorkers(), Ticker.SYSTEM);
+    AgentConnection connection;
+    try {
+      connection = flags.embedded
+          ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
+              flags.emulatorTemperature, traffic)
+          : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
+    } catch (RuntimeException e) {
+      scoring.close();
+      throw e;
+    }
+    RunManifest manifest = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
+        command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
+        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
+    AtomicFiles.writeJson(run.manifestFile(), manifest);
+    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup, manifest);
+  }
+
+  private static RunOptions runOptions(RunOptionsMixin flags) {
+    try {
+      return new RunOptions(flags.numRepeats, flags.maxWorkers, Optional.ofNullable(flags.rateLimit),
+          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  private static RunDirectory runDirectory(RunOptionsMixin flags) {
+    if (flags.resume != null) {
+      return RunDirectory.open(flags.resume);
+    }
+    if (flags.clearPriorResults) {
+      clearPriorRuns(flags.resultsDir);
+    }
+    return RunDirectory.create(flags.resultsDir, LocalDateTime.now());
+  }
+
+  /** Deletes earlier {@code run_*} folders (only those: a results folder may hold other things). */
+  private static void clearPriorRuns(Path resultsDir) {
+    if (!Files.isDirectory(resultsDir)) {
+      return;
+    }
+    try (Stream<Path> runs = Files.list(resultsDir)) {
+      for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run_")).toList()) {
+        try (Stream<Path> walk = Files.walk(run)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + resultsDir, e);
+    }
+  }
+
+  private static Map<String, String> flagsOf(RunOptionsMixin f) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("num_repeats", Integer.toString(f.numRepeats));
+    m.put("max_workers", Integer.toString(f.maxWorkers));
+    m.put("embedded", Boolean.toString(f.embedded));
+    m.put("sql_followup", f.sqlFollowup);
+    m.put("seed", Long.toString(f.seed));
+    m.put("variants", Integer.toString(f.variants));
+    Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
+    Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
+    Optional.ofNullable(f.configFile).ifPresent(p -> m.put("config_file", p.toString()));
+    m.put("golden_set", f.goldenSet.toString());
+    Optional.ofNullable(f.testSet).ifPresent(p -> m.put("test_set", p.toString()));
+    return m;
+  }
+
+  /** The evaluations of this run (close it before the setup). */
+  RunEvaluation evaluation(RunListener listener) {
+    return new RunEvaluation(run, connection.agent(followup), scoring.scorer(), traffic, options, listener,
+        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC());
+  }
+
+  /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */
+  void end(String reason, RunEvaluation evaluation) {
+    evaluation.recordUsage(models.usageByRole(), models.ledger.spentUsd());
+    manifest = manifest.ended(Clock.systemUTC().instant(), reason);
+    AtomicFiles.writeJson(run.manifestFile(), manifest);
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } finally {
+      scoring.close();
+    }
+  }
+}

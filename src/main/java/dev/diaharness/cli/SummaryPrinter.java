@@ -1,0 +1,74 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.SplitMetrics;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The per-split summary table of an evaluation, with the train–test gap and the overfitting warning. */
+final class SummaryPrinter {
+  static final double OVERFITTING_GAP_POINTS = 10;
+  private final PrintWriter out;
+
+  SummaryPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(EvaluationResult result) {
+    List<SplitMetrics> splits = new ArrayList<>();
+    splits.add(result.train());
+    result.test().ifPresent(splits::add);
+    out.println();
+    row("", splits.stream().map(m -> m.split().label()).toList());
+    row("accuracy", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]",
+        m.accuracyPercent(), m.ci95Low() * 100, m.ci95High() * 100)).toList());
+    row("per repeat", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f%% ± %.1f",
+        m.byRepeat().mean() * 100, m.byRepeat().std() * 100)).toList());
+    row("pass@k", splits.stream().map(m -> estimator(m.passAtK())).toList());
+    row("pass^k", splits.stream().map(m -> estimator(m.passHatK())).toList());
+    row("passed", splits.stream().map(m -> m.passed() + "/" + m.items()).toList());
+    row("flaky questions", splits.stream().map(m -> Integer.toString(m.flakyQuestions().size())).toList());
+    row("mean score", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f", m.meanScore())).toList());
+    row("statuses", splits.stream().map(m -> counts(m.statusCounts())).toList());
+    row("errors", splits.stream().map(m -> m.errorCounts().isEmpty() ? "none" : counts(m.errorCounts())).toList());
+    row("latency p50/p95", splits.stream().map(m -> m.latencyP50Ms() + "/" + m.latencyP95Ms() + " ms").toList());
+    row("agent calls", splits.stream().map(m -> Long.toString(m.agentCalls())).toList());
+    result.test().ifPresent(test -> gap(result.train(), test));
+    out.flush();
+  }
+
+  private void gap(SplitMetrics train, SplitMetrics test) {
+    double gap = train.accuracyPercent() - test.accuracyPercent();
+    out.printf(Locale.ROOT, "%ntrain–test gap: %+.1f points%n", gap);
+    if (gap > OVERFITTING_GAP_POINTS) {
+      out.printf(Locale.ROOT, "WARNING: training accuracy exceeds test accuracy by more than %.0f points: "
+          + "the config may be overfitting the training questions%n", OVERFITTING_GAP_POINTS);
+    }
+  }
+
+  private void row(String label, List<String> cells) {
+    out.printf("%-16s", label);
+    cells.forEach(c -> out.printf("  %-34s", c));
+    out.println();
+  }
+
+  private static String estimator(Map<Integer, Double> byK) {
+    return byK.entrySet().stream().map(e -> String.format(Locale.ROOT, "k%d %.0f%%", e.getKey(), e.getValue() * 100))
+        .collect(Collectors.joining(" "));
+  }
+
+  private static String counts(Map<String, Long> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  static Optional<String> gateFailure(EvaluationResult result, Optional<Double> minAccuracyPercent) {
+    return minAccuracyPercent.filter(min -> result.train().accuracyPercent() < min).map(min -> String.format(
+        Locale.ROOT, "training accuracy %.1f%% is below --min-accuracy %.1f%%", result.train().accuracyPercent(),
+        min));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.diaharness.run;
+
+import dev.diaharness.agent.Agent;
+import dev.diaharness.core.AtomicFiles;
+import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.scoring.Scorer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluations of one run directory: each call evaluates one iteration (train ∥ test) against the agent as it
+ * is deployed, re-using whatever the journal already holds (resume), and rewrites {@code metrics.json}. Used by
+ * both {@code evaluate} (one iteration) and {@code optimize} (one per iteration). Close it to close the journal.
+ */
+public final class RunEvaluation implements AutoCloseable {
+  private final RunDirectory run;
+  private final EvaluationEngine engine;
+  private final JournalWriter journal;
+  private final List<GoldenCase> train;
+  private final Optional<List<GoldenCase>> test;
+  private MetricsFile metrics;
+
+  public RunEvaluation(RunDirectory run, Agent agent, Scorer scorer, TrafficControl traffic, RunOptions options,
+      RunListener listener, List<GoldenCase> train, Optional<List<GoldenCase>> test, Clock clock) {
+    this.run = run;
+    this.journal = new JournalWriter(run);
+    this.engine = new EvaluationEngine(agent, scorer, traffic, options, journal, listener, clock);
+    this.train = List.copyOf(train);
+    this.test = test.map(List::copyOf);
+    this.metrics = MetricsReader.readOrEmpty(run);
+  }
+
+  /** Evaluates iteration {@code i}; the schema description is what the scorer's judge is given. */
+  public EvaluationResult evaluate(int iteration, String schemaDescription) {
+    List<EvaluationSpec> specs = new ArrayList<>();
+    specs.add(new EvaluationSpec(iteration, Split.TRAIN, train, schemaDescription));
+    test.ifPresent(cases -> specs.add(new EvaluationSpec(iteration, Split.TEST, cases, schemaDescription)));
+    Map<ItemKey, ItemResult> done = JournalReader.latestByKey(run.journal());
+    EvaluationResult result = engine.run(iteration, specs, done);
+    metrics = metrics.with(result);
+    AtomicFiles.writeJson(run.metricsFile(), metrics);
+    return result;
+  }
+
+  /** Records token and cost totals in {@code metrics.json}. */
+  public void recordUsage(Map<String, Map<String, Double>> byRole, double totalUsd) {
+    metrics = metrics.withUsage(byRole, totalUsd);
+    AtomicFiles.writeJson(run.metricsFile(), metrics);
+  }
+
+  /** The rows of one split of an evaluated iteration (the latest row of each key). */
+  public List<ItemResult> rows(int iteration, Split split) {
+    return new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
+  }
+
+  @Override
+  public void close() {
+    try {
+      journal.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

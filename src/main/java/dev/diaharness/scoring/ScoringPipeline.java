@@ -1,0 +1,29 @@
+package dev.diaharness.scoring;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The staged scorer of SPEC §4: the stages run cheapest first and the first that decides ends it. When none
+ * decides, the answer is UNDECIDED ({@code UNSUPPORTED}) with the reasons the stages gave — never a pass.
+ * Thread-safe when its stages are.
+ */
+public final class ScoringPipeline implements Scorer {
+  private final List<ScoringStage> stages;
+
+  public ScoringPipeline(List<ScoringStage> stages) {
+    this.stages = List.copyOf(stages);
+  }
+
+  @Override
+  public Verdict score(ScoringInput input) {
+    for (ScoringStage stage : stages) {
+      Optional<Verdict> verdict = stage.decide(input);
+      if (verdict.isPresent()) {
+        return verdict.get();
+      }
+    }
+    return Verdict.of(Outcome.UNDECIDED, Status.UNSUPPORTED, CategoryScores.ZERO,
+        Evidence.of("no stage could decide: execution was not possible and no judge is configured"));
+  }
+}
