@@ -1,6 +1,8 @@
 package dev.diaharness.cli;
 
 import dev.diaharness.agent.AgentAccessDeniedException;
+import dev.diaharness.agent.gemini.GeminiApiException;
+import dev.diaharness.llm.BudgetExceededException;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.NotBuiltYetException;
 import java.io.PrintWriter;
@@ -27,6 +29,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       denied.steps().forEach(step -> err.println("  - " + step));
       printTraceIfVerbose(e, err, parsed);
       return ExitCode.BAD_INPUT.code();
+    }
+    if (e instanceof BudgetExceededException || e instanceof GeminiApiException) {
+      // the run stopped early for a reason outside dia-harness; everything written so far stays
+      err.println("stopped: " + e.getMessage());
+      printTraceIfVerbose(e, err, parsed);
+      return ExitCode.GATE_FAILED.code();
     }
     err.println("internal error: " + e + " (run with --verbose for details; please report it)");
     printTraceIfVerbose(e, err, parsed);

@@ -1,28 +1,99 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.optimize.ApprovalPolicy;
+import dev.diaharness.optimize.ConfigDeployment;
+import dev.diaharness.optimize.InteractiveApproval;
+import dev.diaharness.optimize.IterationEvaluator;
+import dev.diaharness.optimize.OptimizationLoop;
+import dev.diaharness.optimize.OptimizationOutcome;
+import dev.diaharness.optimize.OptimizeOptions;
+import dev.diaharness.optimize.RunFiles;
+import dev.diaharness.optimize.Trajectory;
+import dev.diaharness.optimize.TrajectoryStore;
+import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.Split;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code optimize}: the iterative evaluate → propose → deploy loop (SPEC §5). */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
     description = "Iteratively optimize the agent: evaluate, learn from training failures, rewrite the config, "
         + "redeploy, repeat; end with the best evaluated config deployed.")
 final class OptimizeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin RunOptionsMixin run;
+  @Mixin OptimizerOptionsMixin optimizer;
 
-  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "10",
-      description = "Hard cap on iterations (default: ${DEFAULT-VALUE}).")
-  int maxIterations;
+  /** The environment (real over .env); tests replace it. */
+  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
 
-  @Option(names = "--auto-accept", description = "Apply proposals without asking.")
-  boolean autoAccept;
+  /** Where interactive answers come from; tests pipe them. */
+  BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
   @Override
   public Integer call() {
-    throw new NotBuiltYetException("the optimization loop (optimize)");
+    PrintWriter out = spec.commandLine().getOut();
+    OptimizeOptions options = optimizer.toOptions();
+    ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
+    try (RunSetup setup = RunSetup.open(run, "optimize", CommandLines.of(spec), environment, progress);
+        RunEvaluation evaluation = setup.evaluation(progress)) {
+      out.println("run folder: " + setup.run.root());
+      RunFiles files = new RunFiles(setup.run);
+      TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
+      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress);
+      ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
+      OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(),
+          new ConfigDeployment(setup.connection.deployer()), evaluator(evaluation), proposer.proposer(),
+          ProposerChoice.validator(), approval(out),
+          setup.train.cases(), options, store, files, progress, setup.models::budgetStop, Clock.systemUTC());
+      OptimizationOutcome outcome;
+      try {
+        outcome = loop.run(start.trajectory(), start.iteration(), start.config());
+      } finally {
+        setup.end(store.read().map(Trajectory::endReason).orElse("ended"), evaluation);
+        Reports.write(setup.run, out);
+      }
+      new TrajectoryPrinter(out).print(outcome);
+      return outcome.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+    }
+  }
+
+  private AgentConfig startingConfig(RunSetup setup) {
+    return setup.config.orElseGet(() -> setup.connection.deployer().get(setup.connection.agentId()));
+  }
+
+  private ApprovalPolicy approval(PrintWriter out) {
+    return optimizer.autoAccept ? ApprovalPolicy.AUTO_ACCEPT
+        : new InteractiveApproval(input, out, environment.apply("EDITOR"));
+  }
+
+  private static IterationEvaluator evaluator(RunEvaluation evaluation) {
+    return new IterationEvaluator() {
+      @Override
+      public EvaluationResult evaluate(int iteration, AgentConfig config) {
+        return evaluation.evaluate(iteration, config.schemaDescription());
+      }
+
+      @Override
+      public List<ItemResult> trainRows(int iteration) {
+        return evaluation.rows(iteration, Split.TRAIN);
+      }
+    };
   }
 }

@@ -44,11 +44,13 @@ final class RunSetup implements AutoCloseable {
   final TrafficControl traffic;
   final AgentConnection connection;
   final SqlFollowup followup;
+  /** true when this run continues an earlier one ({@code --resume}) */
+  final boolean resumed;
   RunManifest manifest;
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScoringSetup scoring, TrafficControl traffic,
-      AgentConnection connection, SqlFollowup followup, RunManifest manifest) {
+      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest) {
     this.config = config;
     this.train = train;
     this.test = test;
@@ -59,6 +61,7 @@ final class RunSetup implements AutoCloseable {
     this.traffic = traffic;
     this.connection = connection;
     this.followup = followup;
+    this.resumed = resumed;
     this.manifest = manifest;
   }
 
@@ -93,7 +96,8 @@ final class RunSetup implements AutoCloseable {
         command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
         Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
-    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup, manifest);
+    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
+        flags.resume != null, manifest);
   }
 
   private static RunOptions runOptions(RunOptionsMixin flags) {

@@ -85,6 +85,10 @@ public final class OptimizationLoop {
       endReason = "error: " + e.getMessage();
       failed = true;
       listener.note(endReason);
+    } catch (RuntimeException e) {
+      // anything else (403, budget, a bug) still leaves the trajectory, the best config and the agent on it
+      finish("error: " + e.getMessage(), true);
+      throw e;
     }
     return finish(endReason, failed);
   }

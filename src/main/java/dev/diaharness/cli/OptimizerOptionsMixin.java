@@ -1,0 +1,55 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.core.InputException;
+import dev.diaharness.optimize.OptimizeOptions;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code optimize} beyond the shared run flags. */
+final class OptimizerOptionsMixin {
+  @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "10",
+      description = "Hard cap on iterations (default: ${DEFAULT-VALUE}).")
+  int maxIterations;
+
+  @Option(names = "--auto-accept", description = "Apply proposals without asking.")
+  boolean autoAccept;
+
+  @Option(names = "--target-accuracy", paramLabel = "P",
+      description = "Stop once training accuracy (0-100) reaches P.")
+  Double targetAccuracy;
+
+  @Option(names = "--patience", paramLabel = "N",
+      description = "Stop after N iterations without a new best training accuracy.")
+  Integer patience;
+
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "opro (an LLM rewrites the config) or examples (offline: curates few-shot examples); "
+          + "default: opro when PROMPT_IMPROVEMENT_MODEL is set, else examples.")
+  String optimizer;
+
+  @Option(names = "--candidates", paramLabel = "K", defaultValue = "4",
+      description = "(opro) candidate configs generated in parallel per iteration (default: ${DEFAULT-VALUE}).")
+  int candidates;
+
+  @Option(names = "--max-examples", paramLabel = "N", defaultValue = "20",
+      description = "(examples) most few-shot examples the config may hold (default: ${DEFAULT-VALUE}).")
+  int maxExamples;
+
+  @Option(names = "--examples-per-iteration", paramLabel = "N", defaultValue = "5",
+      description = "(examples) failed training questions added per iteration (default: ${DEFAULT-VALUE}).")
+  int examplesPerIteration;
+
+  @Option(names = "--rollback-points", paramLabel = "P", defaultValue = "5",
+      description = "A training accuracy this many points below the best rolls back to the best config "
+          + "(default: ${DEFAULT-VALUE}).")
+  double rollbackPoints;
+
+  OptimizeOptions toOptions() {
+    try {
+      return new OptimizeOptions(maxIterations, Optional.ofNullable(targetAccuracy).map(p -> p / 100),
+          Optional.ofNullable(patience), rollbackPoints);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.optimize.IterationRecord;
+import dev.diaharness.optimize.OptimizationOutcome;
+import dev.diaharness.run.SplitMetrics;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The end-of-run table of an optimize run: each iteration's train and test accuracy, and the best one. */
+final class TrajectoryPrinter {
+  private final PrintWriter out;
+
+  TrajectoryPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(OptimizationOutcome outcome) {
+    out.println();
+    out.printf("%-10s %-22s %-22s %-8s %s%n", "iteration", "train accuracy", "test accuracy", "config", "changes");
+    for (IterationRecord r : outcome.trajectory().iterations()) {
+      SplitMetrics test = r.metrics().get("test");
+      out.printf(Locale.ROOT, "%-10d %-22s %-22s %-8s %s%n", r.iteration(), accuracy(r.trainMetrics()),
+          test == null ? "-" : accuracy(test), r.configHash().substring(0, 8),
+          r.proposalSummary() == null ? "" : shorten(r.proposalSummary()));
+    }
+    outcome.best().ifPresent(best -> out.printf(Locale.ROOT,
+        "%nbest: iteration %d (training accuracy %.1f%%), deployed and written as configs/best_config.json%n",
+        best.iteration(), best.trainMetrics().accuracyPercent()));
+    out.println("ended: " + outcome.endReason());
+    out.flush();
+  }
+
+  private static String accuracy(SplitMetrics m) {
+    return String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]", m.accuracyPercent(), m.ci95Low() * 100,
+        m.ci95High() * 100);
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 70 ? s : s.substring(0, 67) + "...";
+  }
+}
