@@ -1,13 +1,20 @@
 package dev.diaharness.run;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
- * A rate limiter: at most {@code ratePerSecond} permits per second on average, with a burst of one permit, so no
- * one-second window sees more than rate + 1 requests. Permits are handed out in order of reservation. Thread-safe.
+ * A rate limiter: at most {@code ratePerSecond} permits per second, with a burst of one permit, so no one-second
+ * window sees more than rate + 1 requests leave. Permits are spaced on the times callers are actually let through,
+ * not on times reserved in advance: a caller that wakes late (a loaded machine) pushes the next permits back instead
+ * of bunching with them. Callers pass one at a time, in arrival order. Thread-safe.
  */
 public final class TokenBucket {
   private final long nanosPerPermit;
   private final Ticker ticker;
-  private long nextFreeNanos;
+  /** fair: waiting callers pass in the order they came */
+  private final ReentrantLock turn = new ReentrantLock(true);
+  private boolean anyPassed;
+  private long lastPassNanos;
 
   public TokenBucket(double ratePerSecond, Ticker ticker) {
     if (!(ratePerSecond > 0)) {
@@ -15,19 +22,20 @@ public final class TokenBucket {
     }
     this.nanosPerPermit = Math.max(1, (long) (1_000_000_000L / ratePerSecond));
     this.ticker = ticker;
-    this.nextFreeNanos = ticker.nanoTime();
   }
 
-  /** Blocks until this caller's permit is due. */
+  /** Blocks until at least one permit interval has passed since the previous caller was let through. */
   public void acquire() throws InterruptedException {
-    ticker.sleepNanos(reserve() - ticker.nanoTime());
-  }
-
-  /** Reserves the next permit and returns the time (ticker nanos) at which it may be used. */
-  synchronized long reserve() {
-    long now = ticker.nanoTime();
-    long due = Math.max(now, nextFreeNanos);
-    nextFreeNanos = due + nanosPerPermit;
-    return due;
+    turn.lockInterruptibly();
+    try {
+      if (anyPassed) {
+        // the lock is held while sleeping on purpose: the next caller's interval starts when this one passes
+        ticker.sleepNanos(lastPassNanos + nanosPerPermit - ticker.nanoTime());
+      }
+      lastPassNanos = ticker.nanoTime();
+      anyPassed = true;
+    } finally {
+      turn.unlock();
+    }
   }
 }

@@ -39,6 +39,38 @@ class TrafficControlTest {
     assertThat(times[99] - times[0]).isEqualTo(99 * 50_000_000L);
   }
 
+  /** A fake ticker whose sleeps listed in {@code late} overshoot by 150 ms, as on an overloaded machine. */
+  static final class LateTicker implements Ticker {
+    long now;
+    int sleeps;
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleepNanos(long nanos) {
+      if (nanos > 0) {
+        now += nanos + (++sleeps % 10 == 3 ? 150_000_000L : 0);
+      }
+    }
+  }
+
+  @Test
+  void aLateWakeUpPushesLaterPermitsBackInsteadOfBunchingWithThem() throws Exception {
+    LateTicker ticker = new LateTicker();
+    TokenBucket bucket = new TokenBucket(20, ticker);
+    long[] times = new long[100];
+    for (int i = 0; i < times.length; i++) {
+      bucket.acquire();
+      times[i] = ticker.nanoTime();
+    }
+    for (int i = 0; i + 1 < times.length; i++) {
+      assertThat(times[i + 1] - times[i]).as("gap after permit %d", i).isGreaterThanOrEqualTo(50_000_000L);
+    }
+  }
+
   @Test
   void adaptiveLimitCutsOnRateLimitAndGrowsBackAfterCleanWindows() throws Exception {
     AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(10, 0.5, 3);
