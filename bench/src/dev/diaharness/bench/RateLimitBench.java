@@ -76,6 +76,10 @@ public final class RateLimitBench {
               + " any 1 s window = %d; gate-to-server delay of the i-th request p50 %.1f ms, p99 %.1f ms, max %.1f ms",
           latencyMs, round, RecordingGate.maxWithin(sent, Duration.ofSeconds(1)), delays[delays.length / 2] / 1e6,
           delays[(int) (delays.length * 0.99)] / 1e6, delays[delays.length - 1] / 1e6));
+      long[] worst = RecordingGate.worstWindow(arrivals, Duration.ofSeconds(1));
+      System.out.println(Bench.f("latency %-6s round %d: the fullest 1 s window at the server starts at request"
+          + " #%d, %.2f s after the first", latencyMs, round, worst[1] + 1,
+          (arrivals[(int) worst[1]] - arrivals[0]) / 1e9));
       stats.errorSamples().forEach(e -> System.out.println("  error row: " + e));
     } finally {
       Bench.deleteTree(run.root().getParent());

@@ -44,14 +44,23 @@ final class RecordingGate implements CallGate {
 
   /** The most of {@code sorted} times within any window of {@code window} (half-open, as the emulator counts). */
   static int maxWithin(long[] sorted, Duration window) {
+    return (int) worstWindow(sorted, window)[0];
+  }
+
+  /** {count, start index} of the fullest window of {@code window} over {@code sorted} times. */
+  static long[] worstWindow(long[] sorted, Duration window) {
+    int bestStart = 0;
     int best = 0;
     int start = 0;
     for (int end = 0; end < sorted.length; end++) {
       while (sorted[end] - sorted[start] >= window.toNanos()) {
         start++;
       }
-      best = Math.max(best, end - start + 1);
+      if (end - start + 1 > best) {
+        best = end - start + 1;
+        bestStart = start;
+      }
     }
-    return best;
+    return new long[] {best, bestStart};
   }
 }
