@@ -15,6 +15,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -49,6 +50,7 @@ final class AstNameNormalizer extends TablesNamesFinder<Void> {
 
   @Override
   public <S> Void visit(PlainSelect plainSelect, S context) {
+    canonicalizeSpelling(plainSelect);
     scopes.push(scopeOf(plainSelect));
     try {
       Void result = super.visit(plainSelect, context);
@@ -66,7 +68,7 @@ final class AstNameNormalizer extends TablesNamesFinder<Void> {
     table.setDatabaseName(null); // in this order: setDatabase(null) throws, schema first leaves "p"..t
     table.setSchemaName(null);
     if (table.getAlias() != null) {
-      table.setAlias(new Alias(quoteIfNeeded(plain(table.getAlias().getName())), table.getAlias().isUseAs()));
+      table.setAlias(new Alias(quoteIfNeeded(plain(table.getAlias().getName())), false));
     }
     return result;
   }
@@ -81,6 +83,23 @@ final class AstNameNormalizer extends TablesNamesFinder<Void> {
       column.setTable(qualifier(plain(column.getTable().getName())).map(Table::new).orElse(null));
     }
     return super.visit(column, context);
+  }
+
+  /** INNER JOIN is JOIN, LEFT OUTER is LEFT, output aliases lower-case with AS: spellings of the same query. */
+  private static void canonicalizeSpelling(PlainSelect select) {
+    if (select.getJoins() != null) {
+      for (Join join : select.getJoins()) {
+        join.setOuter(false);
+        if (!join.isSimple() && !join.isCross()) {
+          join.setInner(false);
+        }
+      }
+    }
+    for (SelectItem<?> item : select.getSelectItems()) {
+      if (item.getAlias() != null) {
+        item.setAlias(new Alias(quoteIfNeeded(plain(item.getAlias().getName())), true));
+      }
+    }
   }
 
   private <S> void visitGroupAndOrder(PlainSelect select, S context) {

@@ -129,7 +129,8 @@ public final class SqlNormalizer {
 
   /**
    * A dotted name: segments lower-cased; a single backticked dotted name keeps its last segment ({@code `d.t`} →
-   * {@code t}, as the Python tool); three or more segments lose the first two ({@code project.dataset.}).
+   * {@code t}, as the Python tool); three segments keep the last, more keep the last two, so that a name never
+   * keeps {@code project.dataset.} and the result is stable under re-normalization.
    */
   private static String renderName(List<Token> chain) {
     if (chain.stream().anyMatch(SqlNormalizer::isOddQuotedName)) {
@@ -148,8 +149,10 @@ public final class SqlNormalizer {
     boolean singleQuoted = chain.size() == 1 && chain.get(0).is(Kind.QUOTED_NAME);
     if (singleQuoted) {
       segments = segments.subList(segments.size() - 1, segments.size());
-    } else if (segments.size() >= 3) {
-      segments = segments.subList(2, segments.size());
+    } else if (segments.size() == 3) {
+      segments = segments.subList(2, 3); // project.dataset.table
+    } else if (segments.size() > 3) {
+      segments = segments.subList(segments.size() - 2, segments.size()); // project.dataset.table.column
     }
     if (segments.size() == 1 && chain.size() == 1 && chain.get(0).is(Kind.WORD)) {
       return render(chain.get(0)); // a lone word: keyword or identifier
