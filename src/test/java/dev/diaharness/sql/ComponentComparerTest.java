@@ -124,7 +124,7 @@ class ComponentComparerTest {
     var components = QueryComponents.of("WITH recent AS (SELECT id FROM `d.orders` WHERE y = 2024)"
         + " SELECT id FROM recent UNION ALL SELECT id FROM `d.returns` ORDER BY id LIMIT 3").orElseThrow();
     assertThat(components.tables()).containsExactly("orders", "returns");
-    assertThat(components.filters()).containsExactly("2024 = y") // operands of = in sorted order;
+    assertThat(components.filters()).containsExactly("2024 = y"); // operands of = in sorted order
     assertThat(components.setOperations()).containsExactly("UNION ALL");
     assertThat(components.orderBy()).containsExactly("id ASC");
     assertThat(components.limit()).hasValue("LIMIT 3");
