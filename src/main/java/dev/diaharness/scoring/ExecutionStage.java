@@ -1,8 +1,10 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.sql.BigQueryExecutor;
 import dev.diaharness.sql.ComparisonOptions;
 import dev.diaharness.sql.ComponentComparer;
 import dev.diaharness.sql.ComponentComparison;
+import dev.diaharness.sql.ExecutionResult;
 import dev.diaharness.sql.ResultComparator;
 import dev.diaharness.sql.ResultComparison;
 import dev.diaharness.sql.ResultTable;
@@ -21,11 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Expected results are cached per query, since every repeat asks the same. Thread-safe.
  */
 public final class ExecutionStage implements ScoringStage {
-  private final SqlExecutor base;
+  private final BigQueryExecutor base;
   private final VariantExecutors variants;
-  private final Map<String, ExecutionOutcome> expectedCache = new ConcurrentHashMap<>();
+  private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
 
-  public ExecutionStage(SqlExecutor base, VariantExecutors variants) {
+  public ExecutionStage(BigQueryExecutor base, VariantExecutors variants) {
     this.base = base;
     this.variants = variants;
   }
@@ -34,26 +36,26 @@ public final class ExecutionStage implements ScoringStage {
   public Optional<Verdict> decide(ScoringInput input) {
     String expected = input.goldenCase().expectedSql();
     String generated = input.generatedSql().orElseThrow();
-    ExecutionOutcome gold = expectedCache.computeIfAbsent(expected, base::execute);
-    if (gold.kind() == ExecutionOutcome.Kind.UNSUPPORTED) {
+    ExecutionResult gold = expectedCache.computeIfAbsent(expected, base::executeBigQuery);
+    if (gold instanceof ExecutionResult.Unsupported) {
       return Optional.empty();
     }
-    if (gold.kind() != ExecutionOutcome.Kind.ROWS) {
+    if (!(gold instanceof ExecutionResult.Rows goldRows)) {
       return Optional.of(Verdict.of(Outcome.ERROR, Status.GOLD_ERROR, CategoryScores.ZERO,
-          new Evidence("the expected SQL does not run: " + gold.reason(), Map.of("kind", gold.kind().name()))));
+          new Evidence("the expected SQL " + describe(gold), Map.of("kind", kindOf(gold)))));
     }
-    ExecutionOutcome predicted = base.execute(generated);
-    if (predicted.kind() == ExecutionOutcome.Kind.UNSUPPORTED) {
+    ExecutionResult predicted = base.executeBigQuery(generated);
+    if (predicted instanceof ExecutionResult.Unsupported) {
       return Optional.empty();
     }
     CategoryScores partial = partialCredit(expected, generated);
-    if (predicted.kind() != ExecutionOutcome.Kind.ROWS) {
+    if (!(predicted instanceof ExecutionResult.Rows predictedRows)) {
       return Optional.of(Verdict.of(Outcome.FAIL, Status.PRED_ERROR, partial,
-          new Evidence("the generated SQL " + describe(predicted), Map.of("kind", predicted.kind().name()))));
+          new Evidence("the generated SQL " + describe(predicted), Map.of("kind", kindOf(predicted)))));
     }
     ComparisonOptions options = ComparisonOptions.DEFAULTS
         .withOrderMatters(input.goldenCase().orderMatters() || TopLevelOrder.ordersAtTopLevel(expected));
-    return Optional.of(judgeRows(input, gold.rows().get(), predicted.rows().get(), options, partial));
+    return Optional.of(judgeRows(input, goldRows.table(), predictedRows.table(), options, partial));
   }
 
   private Verdict judgeRows(ScoringInput input, ResultTable gold, ResultTable predicted, ComparisonOptions options,
@@ -78,18 +80,18 @@ public final class ExecutionStage implements ScoringStage {
     int agreed = 0;
     int skipped = 0;
     for (VariantExecutors.Variant variant : list) {
-      ExecutionOutcome gold = variant.executor().execute(expected);
-      if (gold.kind() != ExecutionOutcome.Kind.ROWS) {
+      ExecutionResult gold = variant.executor().executeBigQuery(expected);
+      if (!(gold instanceof ExecutionResult.Rows goldRows)) {
         skipped++;
         continue;
       }
-      ExecutionOutcome predicted = variant.executor().execute(generated);
-      if (predicted.kind() != ExecutionOutcome.Kind.ROWS) {
+      ExecutionResult predicted = variant.executor().executeBigQuery(generated);
+      if (!(predicted instanceof ExecutionResult.Rows predictedRows)) {
         return Verdict.of(Outcome.FAIL, Status.COUNTEREXAMPLE, partial, new Evidence(
             "on a variant database (" + variant.description() + ") the generated SQL " + describe(predicted),
             Map.of("variant", variant.description())));
       }
-      ResultComparison c = ResultComparator.compare(gold.rows().get(), predicted.rows().get(), options);
+      ResultComparison c = ResultComparator.compare(goldRows.table(), predictedRows.table(), options);
       if (!c.equal()) {
         Map<String, Object> details = new LinkedHashMap<>(c.evidence());
         details.put("variant", variant.description());
@@ -110,8 +112,9 @@ public final class ExecutionStage implements ScoringStage {
 
   private Optional<String> matchingAlternative(ScoringInput input, ResultTable predicted, ComparisonOptions options) {
     for (String alternative : input.goldenCase().alternatives()) {
-      ExecutionOutcome alt = expectedCache.computeIfAbsent(alternative, base::execute);
-      if (alt.rows().isPresent() && ResultComparator.compare(alt.rows().get(), predicted, options).equal()) {
+      ExecutionResult alt = expectedCache.computeIfAbsent(alternative, base::executeBigQuery);
+      if (alt instanceof ExecutionResult.Rows altRows
+          && ResultComparator.compare(altRows.table(), predicted, options).equal()) {
         return Optional.of(alternative);
       }
     }
@@ -123,16 +126,23 @@ public final class ExecutionStage implements ScoringStage {
     return c instanceof ComponentComparison.Scored scored ? scored.scores() : CategoryScores.ZERO;
   }
 
-  private static String describe(ExecutionOutcome o) {
-    switch (o.kind()) {
-      case REJECTED:
-        return "was refused: " + o.reason();
-      case UNPARSEABLE:
-        return "does not parse: " + o.reason();
-      case TIMED_OUT:
-        return "ran out of time: " + o.reason();
-      default:
-        return "failed: " + o.reason();
+  private static String describe(ExecutionResult r) {
+    if (r instanceof ExecutionResult.Rejected rejected) {
+      return "was refused: " + rejected.reason();
     }
+    if (r instanceof ExecutionResult.Unparseable unparseable) {
+      return "does not parse: " + unparseable.reason();
+    }
+    if (r instanceof ExecutionResult.TimedOut timedOut) {
+      return "ran past the time limit of " + timedOut.limit().toMillis() + " ms";
+    }
+    if (r instanceof ExecutionResult.Failed failed) {
+      return "failed: " + failed.reason();
+    }
+    return "could not run: " + r;
+  }
+
+  private static String kindOf(ExecutionResult r) {
+    return r.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.sql.BigQueryExecutor;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ public interface VariantExecutors {
   VariantExecutors NONE = (expected, generated) -> List.of();
 
   /** A variant database, ready to run SQL on. */
-  record Variant(String description, SqlExecutor executor) {}
+  record Variant(String description, BigQueryExecutor executor) {}
 
   /** The variants for this pair (built from both queries' literals). */
   List<Variant> variantsFor(String expectedSql, String generatedSql);

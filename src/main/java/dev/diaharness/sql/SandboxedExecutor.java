@@ -32,7 +32,7 @@ import org.duckdb.StatementReturnType;
  *
  * <p>This class is thread-safe: any number of threads may call {@link #execute} and {@link #executeBigQuery} at once.
  */
-public final class SandboxedExecutor implements AutoCloseable {
+public final class SandboxedExecutor implements BigQueryExecutor, AutoCloseable {
   private static final ScheduledExecutorService CANCELLER =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -72,6 +72,7 @@ public final class SandboxedExecutor implements AutoCloseable {
   }
 
   /** Translates BigQuery SQL ({@link BigQueryTranslator}) against the loaded tables, then runs it. Never throws. */
+  @Override
   public ExecutionResult executeBigQuery(String bigQuerySql) {
     Translation translation = translator.translate(bigQuerySql, database.tables().keySet());
     if (translation instanceof Translation.Unsupported) {
