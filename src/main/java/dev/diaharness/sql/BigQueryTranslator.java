@@ -32,6 +32,8 @@ public final class BigQueryTranslator {
           Pattern.compile("\\b(ML|NET|AI|KEYS|AEAD)\\.[A-Z_]+", Pattern.CASE_INSENSITIVE),
           Pattern.compile("\\b(VECTOR_SEARCH|GENERATE_DATE_ARRAY|GENERATE_ARRAY|UNNEST|PIVOT|UNPIVOT)\\b",
               Pattern.CASE_INSENSITIVE),
+          // JSqlParser cannot parse a week part with a weekday inside EXTRACT
+          Pattern.compile("\\bEXTRACT\\s*\\(\\s*WEEK\\s*\\(\\s*[A-Z]+\\s*\\)", Pattern.CASE_INSENSITIVE),
           Pattern.compile("\\bFOR\\s+SYSTEM_TIME\\s+AS\\s+OF\\b", Pattern.CASE_INSENSITIVE),
           Pattern.compile("\\bSELECT\\s+AS\\s+(STRUCT|VALUE)\\b", Pattern.CASE_INSENSITIVE));
 
@@ -83,7 +85,9 @@ public final class BigQueryTranslator {
     for (Pattern pattern : UNPARSEABLE_CONSTRUCTS) {
       Matcher m = pattern.matcher(sql);
       if (m.find()) {
-        return Optional.of(m.group().toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
+        String name = m.group().toUpperCase(Locale.ROOT);
+        return Optional.of(name.startsWith("EXTRACT") ? name.replaceAll("\\s+", "") + ")"
+            : name.replaceAll("\\s+", " "));
       }
     }
     return Optional.empty();

@@ -89,8 +89,9 @@ final class DateFunctionRules {
     OptionalInt weekStart = DateParts.weekStart(part);
     if (weekStart.isPresent()) {
       int day = weekStart.getAsInt();
-      return "(date_diff('day', " + DateParts.truncateToWeek(start, day) + ", "
-          + DateParts.truncateToWeek(end, day) + ") // 7)";
+      // an exact multiple of 7; DuckDB's // would say the same, but JSqlParser (the sandbox guard) cannot parse it
+      return "CAST(date_diff('day', " + DateParts.truncateToWeek(start, day) + ", "
+          + DateParts.truncateToWeek(end, day) + ") / 7 AS BIGINT)";
     }
     if (!DIFF_PARTS.contains(part) && !(name.equals("DATETIME_DIFF") && TIME_PARTS.contains(part))) {
       throw unsupportedPart(name, part);

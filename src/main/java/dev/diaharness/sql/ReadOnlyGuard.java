@@ -27,7 +27,15 @@ final class ReadOnlyGuard {
   private static final List<String> FORBIDDEN_PREFIXES =
       List.of("read_", "parquet_", "iceberg_", "delta_", "sqlite_", "postgres_", "mysql_", "http", "duckdb_secrets");
 
+  /** Schemas a qualified table name may use; the loaded tables live in main. */
+  private static final Set<String> ALLOWED_SCHEMAS = Set.of("main", "information_schema", "pg_catalog", "temp");
+
   private ReadOnlyGuard() {}
+
+  private static String schema(Table table) {
+    String schema = table.getSchemaName();
+    return schema == null ? "" : DateParts.unquote(schema).toLowerCase(Locale.ROOT);
+  }
 
   /** Why the statement may not run; empty when it may. */
   static Optional<String> rejection(String sql) {
@@ -96,6 +104,9 @@ final class ReadOnlyGuard {
       if (name.startsWith("'") || bare.contains("/") || bare.contains("\\") || bare.contains(".")
           || bare.contains(":")) {
         problems.add("table name " + name + " looks like a file or URL");
+      } else if (table.getNameParts().size() > 1 && !ALLOWED_SCHEMAS.contains(schema(table))) {
+        // JSqlParser splits "data.csv" into two parts; DuckDB would read it as a file
+        problems.add("table name " + table.getFullyQualifiedName() + " is not a loaded table");
       }
       return super.visit(table, context);
     }

@@ -63,9 +63,12 @@ final class ScalarFunctionRules {
     return args.size() == 1 ? x : "(" + x + " / ln(" + out.render(args.get(1)) + "))";
   }
 
-  /** DIV(a, b): integer division truncating toward zero, which is DuckDB's {@code //} on integers. */
+  /**
+   * DIV(a, b): integer division truncating toward zero. DuckDB's {@code //} does that on integers, but JSqlParser (the
+   * sandbox guard) cannot parse it.
+   */
   private static String div(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {
     requireArgs(name, args, 2, 2);
-    return "((" + out.render(args.get(0)) + ") // (" + out.render(args.get(1)) + "))";
+    return "CAST(trunc((" + out.render(args.get(0)) + ") / (" + out.render(args.get(1)) + ")) AS BIGINT)";
   }
 }
