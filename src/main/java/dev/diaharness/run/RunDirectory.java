@@ -49,6 +49,11 @@ public record RunDirectory(Path root, String timestamp) {
     return root.resolve("iterations").resolve(Integer.toString(iteration)).resolve("eval_" + split.label() + ".jsonl");
   }
 
+  /** {@code run.json}: the {@link RunManifest}. */
+  public Path manifestFile() {
+    return root.resolve("run.json");
+  }
+
   public Path metricsFile() {
     return root.resolve("metrics.json");
   }
