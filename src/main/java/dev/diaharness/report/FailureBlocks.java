@@ -41,7 +41,7 @@ final class FailureBlocks {
     }
     List<Block> all = new ArrayList<>();
     all.add(new Block.Paragraph("Failures (" + blocks.size() + " question(s); the first failing repeat of each, "
-        + "expand for the SQL and the evidence):"));
+        + "with its SQL and evidence):"));
     all.addAll(blocks);
     return all;
   }

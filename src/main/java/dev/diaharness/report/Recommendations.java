@@ -1,11 +1,10 @@
 package dev.diaharness.report;
 
 import dev.diaharness.run.Split;
-import dev.diaharness.run.SplitMetrics;
-import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,7 @@ final class Recommendations {
 
   static List<Block> blocks(RunRecord run) {
     List<String> items = new ArrayList<>();
-    Optional<IterationData> last = run.iterations().stream().filter(i -> i.train().isPresent())
-        .reduce((a, b) -> b);
+    Optional<IterationData> last = run.last();
     last.ifPresent(it -> commonFailures(it).ifPresent(items::add));
     goldErrors(run).ifPresent(items::add);
     last.ifPresent(it -> flaky(it).ifPresent(items::add));
@@ -44,32 +42,23 @@ final class Recommendations {
     return blocks;
   }
 
+  /** From the rows that did not pass (JUDGED counts mix passes and fails, so status counts cannot tell). */
   private static Optional<String> commonFailures(IterationData it) {
-    SplitMetrics m = it.train().orElseThrow();
-    List<Map.Entry<String, Long>> failing = new ArrayList<>(m.statusCounts().entrySet().stream()
-        .filter(e -> e.getValue() > 0 && isFailure(e.getKey()))
-        .toList());
-    failing.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
+    it.trainRows().stream().filter(r -> !r.passed() && r.status() != Status.GOLD_ERROR)
+        .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    List<Map.Entry<Status, Long>> failing = new ArrayList<>(counts.entrySet());
+    failing.sort(Map.Entry.<Status, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
     if (failing.isEmpty()) {
       return Optional.empty();
     }
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Long> e : failing.subList(0, Math.min(3, failing.size()))) {
-      parts.add(e.getKey() + " (" + e.getValue() + " answers: " + advice(Status.valueOf(e.getKey())) + ")");
+    for (Map.Entry<Status, Long> e : failing.subList(0, Math.min(3, failing.size()))) {
+      parts.add(e.getKey().name() + " (" + e.getValue() + " answer(s): " + advice(e.getKey()) + ")");
     }
     return Optional.of("Most common failure statuses in iteration " + it.iteration() + " (training): "
         + String.join("; ", parts) + ".");
-  }
-
-  /** Statuses that are not a pass and not a golden-set problem (reported on its own). */
-  private static boolean isFailure(String name) {
-    try {
-      Status s = Status.valueOf(name);
-      return s != Status.GOLD_ERROR && !(s.allows(Outcome.PASS) && !s.allows(Outcome.FAIL));
-    } catch (IllegalArgumentException e) {
-      return false; // a status from a newer version: shown in the tables, not advised on
-    }
   }
 
   static String advice(Status s) {
@@ -101,7 +90,8 @@ final class Recommendations {
   }
 
   private static Optional<String> flaky(IterationData it) {
-    List<String> ids = new ArrayList<>(it.train().orElseThrow().flakyQuestions());
+    List<String> ids = new ArrayList<>(it.train().map(m -> m.flakyQuestions()).orElseGet(() -> QuestionStats
+        .of(it.trainRows()).values().stream().filter(QuestionStats::flaky).map(QuestionStats::questionId).toList()));
     if (ids.isEmpty()) {
       return Optional.empty();
     }
