@@ -17,6 +17,8 @@ public final class ReportBuilder {
 
   public static ReportDocument build(RunRecord run, List<ChartResult> charts) {
     List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Paragraph("Built from the files of the run folder " + run.root().getFileName()
+        + " alone: run.json, metrics.json, the trajectory and the eval rows."));
     blocks.addAll(HeaderSection.blocks(run));
     blocks.addAll(SummarySection.blocks(run));
     blocks.addAll(charts(charts));
