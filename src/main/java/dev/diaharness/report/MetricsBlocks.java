@@ -28,7 +28,8 @@ final class MetricsBlocks {
     row(rows, "accuracy", splits, it, m -> Fmt.pct(m.accuracy()));
     row(rows, "95% interval", splits, it, m -> Fmt.interval(m.ci95Low(), m.ci95High()));
     row(rows, "accuracy per repeat", splits, it, MetricsBlocks::repeats);
-    row(rows, "repeat mean ± std", splits, it, m -> Fmt.pct(m.byRepeat().mean()) + " ± " + Fmt.pct(m.byRepeat().std()));
+    row(rows, "repeat mean ± std", splits, it,
+        m -> Fmt.pct(m.byRepeat().mean()) + " ± " + Fmt.pct(m.byRepeat().std()));
     row(rows, "question-level accuracy", splits, it, m -> Fmt.pct(m.questionLevelAccuracy()));
     row(rows, "pass@k", splits, it, m -> byK(m.passAtK()));
     row(rows, "pass^k", splits, it, m -> byK(m.passHatK()));

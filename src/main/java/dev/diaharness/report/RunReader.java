@@ -124,7 +124,8 @@ public final class RunReader {
     try {
       return Optional.of(Json.MAPPER.readValue(file.toFile(), type));
     } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      String why = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().lines().findFirst().orElse("");
       throw InputException.inFile(file, "not a readable " + what + ": " + why);
     }
   }

@@ -56,8 +56,8 @@ class EvaluateRunReportTest {
     RunDirectory dir = RunFixtures.evaluateRun(temp);
     String md = Files.readString(ReportService.write(dir).markdown());
     JsonNode train = Json.MAPPER.readTree(dir.metricsFile().toFile()).get("iterations").get(0).get("train");
-    Matcher row = Pattern.compile("\\| train \\| evaluated \\| 1 \\| ([0-9.]+)% \\| \\\\\\[([0-9.]+)%, ([0-9.]+)%\\\\\\] \\|")
-        .matcher(md);
+    Matcher row = Pattern.compile(
+        "\\| train \\| evaluated \\| 1 \\| ([0-9.]+)% \\| \\\\\\[([0-9.]+)%, ([0-9.]+)%\\\\\\] \\|").matcher(md);
     assertThat(row.find()).as("summary row in:%n%s", md).isTrue();
     assertThat(Double.parseDouble(row.group(1))).isCloseTo(train.get("accuracy").asDouble() * 100, within(0.05));
     assertThat(Double.parseDouble(row.group(2))).isCloseTo(train.get("ci95_low").asDouble() * 100, within(0.05));
