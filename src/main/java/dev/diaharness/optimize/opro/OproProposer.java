@@ -69,7 +69,7 @@ public final class OproProposer implements Proposer {
     CandidateGenerator.Generated generated = generator.generate(
         prompts.improvement(ctx, evidence, plan, past), plan.fields(), options.candidates());
     CandidateFilter.Filtered filtered = filter.filter(ctx.current(), plan, generated.candidates(),
-        options.candidates(), ctx.triedHashes());
+        options.candidates(), ctx.tried(), ctx.triedHashes());
     List<RejectedAlternative> rejected = new ArrayList<>(failedCalls(generated));
     rejected.addAll(filtered.rejected());
     if (filtered.survivors().isEmpty()) {
