@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class RepliesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "not JSON              | here you go: change the prompt                                          | not valid JSON",
-      "an array              | []                                                                       | one JSON object",
-      "no fields array       | {\"summary\":\"x\"}                                                      | \"fields\" array",
-      "unknown field         | {\"fields\":[{\"field\":\"prompt\",\"priority\":1,\"rationale\":\"r\"}]} | unknown field \"prompt\"",
-      "missing rationale     | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1}]}             | has no rationale",
-      "blank rationale       | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1,\"rationale\":\" \"}]} | has no rationale",
+      "not JSON | here you go: change the prompt | not valid JSON",
+      "an array | [] | one JSON object",
+      "no fields array | {\"summary\":\"x\"} | \"fields\" array",
+      "unknown field | {\"fields\":[{\"field\":\"prompt\",\"priority\":1,\"rationale\":\"r\"}]} | unknown field \"prompt\"",
+      "missing rationale | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1}]} | has no rationale",
+      "blank rationale | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1,\"rationale\":\" \"}]} | has no rationale",
       "priority out of range | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":9,\"rationale\":\"r\"}]} | priority from 1",
-      "field twice           | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1,\"rationale\":\"r\"},{\"field\":\"nl2sql_prompt\",\"priority\":2,\"rationale\":\"r\"}]} | listed twice"})
+      "field twice | {\"fields\":[{\"field\":\"nl2sql_prompt\",\"priority\":1,\"rationale\":\"r\"},{\"field\":\"nl2sql_prompt\",\"priority\":2,\"rationale\":\"r\"}]} | listed twice"})
   void anInvalidAnalysisSaysWhatIsWrong(String rule, String reply, String message) {
     assertThatThrownBy(() -> ConfigAnalysis.parse(reply)).isInstanceOf(InvalidReplyException.class)
         .hasMessageContaining(message);
@@ -38,11 +38,11 @@ class RepliesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "no changes array  | {\"rationale\":\"r\"}                                                  | \"changes\" array",
-      "unplanned field   | {\"changes\":[{\"field\":\"tool_description\",\"text\":\"t\"}]}       | was not asked for",
-      "missing field     | {\"changes\":[]}                                                      | lacks the new content of nl2sql_prompt",
-      "empty text        | {\"changes\":[{\"field\":\"nl2sql_prompt\",\"text\":\"\"}]}           | complete new \"text\"",
-      "field twice       | {\"changes\":[{\"field\":\"nl2sql_prompt\",\"text\":\"a\"},{\"field\":\"nl2sql_prompt\",\"text\":\"b\"}]} | given twice"})
+      "no changes array | {\"rationale\":\"r\"} | \"changes\" array",
+      "unplanned field | {\"changes\":[{\"field\":\"tool_description\",\"text\":\"t\"}]} | was not asked for",
+      "missing field | {\"changes\":[]} | lacks the new content of nl2sql_prompt",
+      "empty text | {\"changes\":[{\"field\":\"nl2sql_prompt\",\"text\":\"\"}]} | complete new \"text\"",
+      "field twice | {\"changes\":[{\"field\":\"nl2sql_prompt\",\"text\":\"a\"},{\"field\":\"nl2sql_prompt\",\"text\":\"b\"}]} | given twice"})
   void anInvalidImprovementSaysWhatIsWrong(String rule, String reply, String message) {
     assertThatThrownBy(() -> ImprovedFields.parse(reply, List.of(ConfigField.NL2SQL_PROMPT)))
         .isInstanceOf(InvalidReplyException.class).hasMessageContaining(message);
