@@ -56,10 +56,13 @@ final class OptimizeCommand implements Callable<Integer> {
       out.println("run folder: " + setup.run.root());
       RunFiles files = new RunFiles(setup.run);
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
-      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress);
+      ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
+      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
+          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.connection.agent(setup.followup),
+              setup.scoring.scorer(), setup.options.maxWorkers())));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
-      OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(),
-          new ConfigDeployment(setup.connection.deployer()), evaluator(evaluation), proposer.proposer(),
+      OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
+          proposer.proposer(),
           ProposerChoice.validator(), approval(out),
           setup.train.cases(), options, store, files, progress, setup.models::budgetStop, Clock.systemUTC());
       OptimizationOutcome outcome;

@@ -31,6 +31,14 @@ final class OptimizerOptionsMixin {
       description = "(opro) candidate configs generated in parallel per iteration (default: ${DEFAULT-VALUE}).")
   int candidates;
 
+  @Option(names = "--minibatch", paramLabel = "N", defaultValue = "12",
+      description = "(opro) training questions each candidate is screened on (default: ${DEFAULT-VALUE}).")
+  int minibatch;
+
+  @Option(names = "--minibatch-seed", paramLabel = "N", defaultValue = "42", hidden = true,
+      description = "(opro) seed of the screening minibatch.")
+  long seedForMinibatch;
+
   @Option(names = "--max-examples", paramLabel = "N", defaultValue = "20",
       description = "(examples) most few-shot examples the config may hold (default: ${DEFAULT-VALUE}).")
   int maxExamples;

@@ -6,11 +6,20 @@ import dev.diaharness.optimize.ProposalValidator;
 import dev.diaharness.optimize.Proposer;
 import dev.diaharness.run.RunListener;
 import java.util.Locale;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.diaharness.llm.ChatModel;
+import dev.diaharness.llm.MeteredChatModel;
+import dev.diaharness.llm.UsageRole;
+import dev.diaharness.optimize.opro.CandidateScreen;
+import dev.diaharness.optimize.opro.OproOptions;
+import dev.diaharness.optimize.opro.OproProposer;
+import dev.diaharness.sql.SqlParseResult;
+import dev.diaharness.sql.SqlParser;
+import java.util.Optional;
 
 /** The optimizer of a run: {@code --optimizer}, else opro with a model configured, else the offline examples one. */
 record ProposerChoice(String name, Proposer proposer) {
-  static ProposerChoice choose(OptimizerOptionsMixin flags, ModelSetup models, RunListener listener) {
+  static ProposerChoice choose(OptimizerOptionsMixin flags, ModelSetup models, RunListener listener,
+      Optional<CandidateScreen> screen) {
     String name = flags.optimizer == null
         ? (models.roles.promptImprovement().isPresent() ? "opro" : "examples")
         : flags.optimizer.toLowerCase(Locale.ROOT);
@@ -20,10 +29,25 @@ record ProposerChoice(String name, Proposer proposer) {
             + flags.maxExamples + ")");
         return new ProposerChoice(name, new ExamplesProposer(flags.maxExamples, flags.examplesPerIteration));
       case "opro":
-        throw new InputException("--optimizer opro is not available in this build yet; use --optimizer examples");
+        return opro(flags, models, listener, screen);
       default:
         throw new InputException("--optimizer must be opro or examples, got '" + flags.optimizer + "'");
     }
+  }
+
+  private static ProposerChoice opro(OptimizerOptionsMixin flags, ModelSetup models, RunListener listener,
+      Optional<CandidateScreen> screen) {
+    ChatModel improvement = models.roles.promptImprovement().orElseThrow(() -> new InputException(
+        "--optimizer opro needs a model: set PROMPT_IMPROVEMENT_MODEL (e.g. gemini-2.5-pro or openai:MODEL)"));
+    ChatModel analysis = models.roles.configAnalysis().orElse(improvement);
+    listener.note("optimizer: opro (analysis " + analysis.id() + ", improvement " + improvement.id() + ", "
+        + flags.candidates + " candidates screened on " + flags.minibatch + " training questions)");
+    OproOptions options = OproOptions.defaults().withCandidates(flags.candidates).withMinibatchSize(flags.minibatch)
+        .withSeed(flags.seedForMinibatch);
+    return new ProposerChoice("opro", new OproProposer(
+        new MeteredChatModel(analysis, UsageRole.ANALYSIS, models.ledger, models.budget),
+        new MeteredChatModel(improvement, UsageRole.IMPROVEMENT, models.ledger, models.budget),
+        validator(), options, screen));
   }
 
   static ProposalValidator validator() {
@@ -31,11 +55,6 @@ record ProposerChoice(String name, Proposer proposer) {
   }
 
   private static boolean parses(String sql) {
-    try {
-      CCJSqlParserUtil.parse(sql.replace('`', '"'));
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
+    return SqlParser.parse(sql) instanceof SqlParseResult.Parsed;
   }
 }

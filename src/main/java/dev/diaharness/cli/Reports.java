@@ -1,5 +1,7 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.report.ReportPaths;
+import dev.diaharness.report.ReportService;
 import dev.diaharness.run.RunDirectory;
 import java.io.PrintWriter;
 
@@ -8,6 +10,14 @@ final class Reports {
   private Reports() {}
 
   static void write(RunDirectory run, PrintWriter out) {
+    try {
+      ReportPaths paths = ReportService.write(run);
+      out.println("report: " + paths.markdown());
+      out.println("html:   " + paths.html());
+    } catch (RuntimeException e) {
+      // a report problem must not hide the run's own outcome; `dia-harness report` can retry it
+      out.println("could not write the report (" + e.getMessage() + "); rerun: dia-harness report " + run.root());
+    }
     out.println("results: " + run.root());
   }
 }

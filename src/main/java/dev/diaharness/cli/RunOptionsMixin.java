@@ -69,7 +69,7 @@ final class RunOptionsMixin {
       description = "Seed of everything random: the embedded emulator, database variants (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--emulator-temperature", paramLabel = "T", defaultValue = "0.3",
+  @Option(names = "--emulator-temperature", paramLabel = "T", defaultValue = "0.05",
       description = "With --embedded: how often the emulator samples among near-tie examples, so repeats can "
           + "disagree as real agents do; 0 = always the top match (default: ${DEFAULT-VALUE}).")
   double emulatorTemperature;

@@ -43,7 +43,6 @@ public final class OptimizationLoop {
   private final Map<Integer, AgentConfig> evaluated = new HashMap<>();
   private final Set<String> triedHashes = new HashSet<>();
   private Trajectory trajectory;
-  private String deployedHash;
 
   /** @param externalStop a reason to stop before the next iteration (e.g. the budget is spent), checked each time */
   public OptimizationLoop(String agentId, ConfigDeployment deployment, IterationEvaluator evaluator,
@@ -114,9 +113,7 @@ public final class OptimizationLoop {
   }
 
   private void deploy(AgentConfig config) {
-    String hash = ConfigHash.of(config);
     deployment.apply(agentId, config);
-    deployedHash = hash;
   }
 
   private IterationRecord record(int i, AgentConfig config, EvaluationResult result) {
@@ -179,6 +176,12 @@ public final class OptimizationLoop {
     Proposal proposal = proposer.propose(new ProposalContext(i, baseConfig, trainCases, base.trainMetrics(),
         evaluator.trainRows(base.iteration()), tried(), triedHashes));
     List<AppliedChange> decisions = new ArrayList<>();
+    for (RejectedAlternative alternative : proposal.rejected()) {
+      for (FieldChange change : alternative.changes()) {
+        files.writeRejected(i, change, alternative.label() + ": " + alternative.reason());
+        decisions.add(AppliedChange.of(change, "rejected (" + alternative.label() + "): " + alternative.reason()));
+      }
+    }
     List<FieldChange> valid = validate(i, baseConfig, proposal, decisions);
     List<FieldChange> approved = valid.isEmpty() ? List.of() : approval.review(i, valid);
     valid.forEach(c -> decisions.add(AppliedChange.of(
@@ -246,10 +249,11 @@ public final class OptimizationLoop {
     return new OptimizationOutcome(trajectory, best, endReason, failed || Boolean.FALSE.equals(bestDeployed));
   }
 
+  /**
+   * Always deploys, even when the loop's last deployment was the best config: a proposer may have deployed
+   * candidates to screen them since.
+   */
   private boolean deployBest(AgentConfig bestConfig, IterationRecord best) {
-    if (best.configHash().equals(deployedHash)) {
-      return true;
-    }
     try {
       deploy(bestConfig);
       listener.note("deployed the best config (iteration " + best.iteration() + ")");

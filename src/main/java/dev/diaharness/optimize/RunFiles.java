@@ -50,7 +50,12 @@ public final class RunFiles {
 
   /** Saves the REJECTED text of a change with the reasons, so a reader sees what was refused and why. */
   public void writeRejected(int iteration, FieldChange change, String reasons) {
-    Path file = run.root().resolve("rejected").resolve("iteration_" + iteration + "_" + change.field().key() + ".txt");
+    Path dir = run.root().resolve("rejected");
+    String stem = "iteration_" + iteration + "_" + change.field().key();
+    Path file = dir.resolve(stem + ".txt");
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(stem + "_" + n + ".txt"); // several candidates may change the same field
+    }
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, "# rejected: " + reasons + "\n# rationale: " + change.rationale() + "\n\n"

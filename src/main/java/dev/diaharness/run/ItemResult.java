@@ -1,5 +1,7 @@
 package dev.diaharness.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.diaharness.scoring.CategoryScores;
@@ -45,7 +47,7 @@ public record ItemResult(
     int agentCalls,
     Map<String, Long> tokens,
     Instant timestamp,
-    String error,
+    @JsonProperty("error") String error,
     String errorKind) {
 
   public static final int CURRENT_VERSION = 1;
@@ -71,7 +73,11 @@ public record ItemResult(
     return verdict == Outcome.PASS;
   }
 
-  /** An error row: the agent (or the golden SQL) was broken, so nothing could be scored. */
+  /**
+   * An error row: the agent (or the golden SQL) was broken, so nothing could be scored. Not a JSON property: as a
+   * bean getter it would otherwise replace the {@code error} message with {@code true/false} in every file.
+   */
+  @JsonIgnore
   public boolean isError() {
     return verdict == Outcome.ERROR;
   }

@@ -1,5 +1,6 @@
 package dev.diaharness.run;
 
+import dev.diaharness.core.OrderedMaps;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public record MetricsFile(int version, String runId, List<IterationMetrics> iter
 
   public MetricsFile {
     iterations = List.copyOf(iterations);
-    usage = Map.copyOf(usage);
+    usage = OrderedMaps.copyOf(usage);
   }
 
   public MetricsFile with(EvaluationResult result) {

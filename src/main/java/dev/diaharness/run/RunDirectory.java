@@ -25,7 +25,7 @@ public record RunDirectory(Path root, String timestamp) {
         root = resultsDir.resolve("run_" + stamp + "_" + n);
       }
       Files.createDirectories(root);
-      return new RunDirectory(root, stamp);
+      return new RunDirectory(root, root.getFileName().toString().substring("run_".length()));
     } catch (IOException e) {
       throw InputException.inFile(resultsDir, "cannot create the run folder: " + e.getMessage());
     }
@@ -49,6 +49,7 @@ public record RunDirectory(Path root, String timestamp) {
     return root.resolve("iterations").resolve(Integer.toString(iteration)).resolve("eval_" + split.label() + ".jsonl");
   }
 
+  /** {@code run.json}: the {@link RunManifest}. */
   public Path manifestFile() {
     return root.resolve("run.json");
   }

@@ -1,5 +1,6 @@
 package dev.diaharness.run;
 
+import dev.diaharness.core.OrderedMaps;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -33,8 +34,8 @@ public record RunManifest(
   public static final int CURRENT_VERSION = 1;
 
   public RunManifest {
-    models = Map.copyOf(models);
-    flags = Map.copyOf(flags);
+    models = OrderedMaps.copyOf(models);
+    flags = OrderedMaps.copyOf(flags);
   }
 
   public RunManifest ended(Instant at, String reason) {

@@ -1,5 +1,6 @@
 package dev.diaharness.run;
 
+import dev.diaharness.core.OrderedMaps;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -48,13 +49,13 @@ public record SplitMetrics(
     long agentCalls) {
 
   public SplitMetrics {
-    passAtK = Map.copyOf(passAtK);
-    passHatK = Map.copyOf(passHatK);
+    passAtK = OrderedMaps.copyOf(passAtK);
+    passHatK = OrderedMaps.copyOf(passHatK);
     flakyQuestions = List.copyOf(flakyQuestions);
-    questionPassRates = Map.copyOf(questionPassRates);
-    categoryMeans = Map.copyOf(categoryMeans);
-    statusCounts = Map.copyOf(statusCounts);
-    errorCounts = Map.copyOf(errorCounts);
+    questionPassRates = OrderedMaps.copyOf(questionPassRates);
+    categoryMeans = OrderedMaps.copyOf(categoryMeans);
+    statusCounts = OrderedMaps.copyOf(statusCounts);
+    errorCounts = OrderedMaps.copyOf(errorCounts);
   }
 
   /** Accuracy in percent, for display. */

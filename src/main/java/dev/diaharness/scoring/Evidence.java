@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.core.OrderedMaps;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
 public record Evidence(String summary, Map<String, Object> details) {
   public Evidence {
     Objects.requireNonNull(summary, "summary");
-    details = Map.copyOf(Objects.requireNonNullElse(details, Map.of()));
+    details = OrderedMaps.copyOf(Objects.requireNonNullElse(details, Map.of()));
   }
 
   public static Evidence of(String summary) {

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * Loads a folder of tables into a new {@link EmbeddedDatabase}: CSV ({@code .csv}), JSON lines or a JSON array
@@ -169,7 +171,10 @@ public final class TableFolderLoader {
 
   private static DuckDBConnection open() {
     try {
-      return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      // streamed results: a capped read of a huge result stops early instead of materializing all of it first
+      Properties properties = new Properties();
+      properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+      return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot start the embedded DuckDB database", e);
     }

@@ -29,7 +29,7 @@ final class LiteralAdapter {
   private LiteralAdapter() {}
 
   static Adapted adapt(String sql, TextFeatures example, TextFeatures question, DataCatalog catalog) {
-    Map<String, String> years = pair(example.years(), question.years());
+    Map<String, String> years = yearMap(sql, example, question);
     Map<String, String> numbers = pair(example.numbers(), question.numbers());
     Map<String, String> strings = pair(example.quoted(), question.quoted());
     Map<String, String> values = valueMap(example, question);
@@ -82,6 +82,24 @@ final class LiteralAdapter {
     }
     y.appendTail(out);
     return quote + out.toString() + quote;
+  }
+
+  /**
+   * Years of the example's question paired in order with the new question's; years that appear only in the
+   * example's SQL (its question said "last year" or nothing) take the question's remaining years in order, so
+   * "returned orders in 2022" does not keep the example's 2021.
+   */
+  private static Map<String, String> yearMap(String sql, TextFeatures example, TextFeatures question) {
+    Map<String, String> years = pair(example.years(), question.years());
+    List<String> unusedQuestionYears = new ArrayList<>(question.years());
+    unusedQuestionYears.removeAll(years.values());
+    Matcher m = YEAR_IN_TEXT.matcher(sql);
+    while (m.find() && !unusedQuestionYears.isEmpty()) {
+      if (!years.containsKey(m.group(1))) {
+        years.put(m.group(1), unusedQuestionYears.remove(0));
+      }
+    }
+    return years;
   }
 
   /** Old value (lower-cased) → new value as stored, pairing the two questions' values column by column. */

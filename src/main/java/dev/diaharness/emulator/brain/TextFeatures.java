@@ -35,7 +35,8 @@ record TextFeatures(
       Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
       Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("twenty", "20"), Map.entry("hundred", "100"));
   private static final Pattern QUOTED = Pattern.compile("(?<![\\w])(?:'([^']+)'|\"([^\"]+)\")(?![\\w])");
-  private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:19|20)\\d{2})(?![\\d.])");
+  // a year may end a sentence ("in 2022."), but is not part of a decimal ("2022.5")
+  private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:19|20)\\d{2})(?![\\d]|\\.\\d)");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");
   private static final Pattern WORD = Pattern.compile("[a-z0-9_]+");
 

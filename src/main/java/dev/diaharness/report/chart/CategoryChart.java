@@ -1,0 +1,75 @@
+package dev.diaharness.report.chart;
+
+import dev.diaharness.report.IterationData;
+import dev.diaharness.report.RunRecord;
+import dev.diaharness.scoring.CategoryScores;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Mean partial-credit score per rubric category ({@code category_means}) of the training split, one bar per
+ * iteration in shades of the train colour (later = darker); each category's maximum is in its label. Stateless.
+ */
+public final class CategoryChart {
+  public static final String FILE = "category_means.png";
+  public static final String TITLE = "Mean score per rubric category (training)";
+
+  /** The rubric categories as {@code SplitAggregator} names them, with their maxima. */
+  static final Map<String, Integer> MAXIMA = new LinkedHashMap<>();
+
+  static {
+    MAXIMA.put("data_source", CategoryScores.DATA_SOURCE_MAX);
+    MAXIMA.put("filtering", CategoryScores.FILTERING_MAX);
+    MAXIMA.put("columns_aggregation", CategoryScores.COLUMNS_AGGREGATION_MAX);
+    MAXIMA.put("grouping", CategoryScores.GROUPING_MAX);
+    MAXIMA.put("ordering_limit", CategoryScores.ORDERING_LIMIT_MAX);
+    MAXIMA.put("format", CategoryScores.FORMAT_MAX);
+  }
+
+  private CategoryChart() {}
+
+  public static ChartResult render(RunRecord run, Path dir) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (IterationData it : run.iterations()) {
+      it.train().ifPresent(m -> MAXIMA.forEach((name, max) -> {
+        Double mean = m.categoryMeans().get(name);
+        if (mean != null) {
+          data.addValue(mean, "iteration " + it.iteration(), name + " (max " + max + ")");
+        }
+      }));
+    }
+    if (data.getRowCount() == 0) {
+      return ChartStyle.skip(dir, FILE, TITLE, "No category chart: no training metrics with category means yet.");
+    }
+    BarRenderer renderer = new BarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    int n = data.getRowCount();
+    for (int r = 0; r < n; r++) {
+      renderer.setSeriesPaint(r, shade(r, n));
+    }
+    CategoryAxis axis = new CategoryAxis("rubric category");
+    axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    CategoryPlot plot = new CategoryPlot(data, axis, new NumberAxis("mean score (points)"), renderer);
+    JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    return ChartStyle.save(chart, dir, FILE, TITLE, ChartStyle.HEIGHT);
+  }
+
+  /** From a light tint of the train colour (first iteration) to the full colour (last). */
+  private static Color shade(int index, int count) {
+    double t = count == 1 ? 1 : 0.35 + 0.65 * index / (count - 1);
+    Color c = ChartStyle.TRAIN;
+    return new Color((int) Math.round(255 - (255 - c.getRed()) * t), (int) Math.round(255 - (255 - c.getGreen()) * t),
+        (int) Math.round(255 - (255 - c.getBlue()) * t));
+  }
+}

@@ -1,0 +1,186 @@
+package dev.diaharness.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.ArrayExpression;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.LambdaExpression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.StructType;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+
+/**
+ * Writes BigQuery expressions as DuckDB text: function calls through {@link FunctionRules}, EXTRACT through {@link
+ * ExtractRule}, CAST types through {@link TypeMapping}, BigQuery string literals and {@code * EXCEPT}. Sub-expressions
+ * handled by a rule are rendered by a fresh deparser ({@link DuckDbRenderer}). One instance per rendering; not
+ * thread-safe.
+ */
+final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.ExpressionDeParser {
+  /** BigQuery's niladic time functions, written with parentheses, → DuckDB. */
+  private static final Map<String, String> TIME_KEYS =
+      Map.of(
+          "CURRENT_DATE", "current_date",
+          "CURRENT_TIMESTAMP", "current_timestamp",
+          "CURRENT_TIME", "current_time",
+          "CURRENT_DATETIME", "CAST(current_timestamp AS TIMESTAMP)");
+
+  private final DuckDbRenderer renderer;
+
+  BigQueryExpressionDeParser(DuckDbRenderer renderer, StringBuilder builder) {
+    super(null, builder);
+    this.renderer = renderer;
+  }
+
+  @Override
+  public <S> StringBuilder visit(Function function, S context) {
+    String name = function.getName() == null ? "" : function.getName().toUpperCase(Locale.ROOT);
+    FunctionRules.checkSupported(name);
+    Optional<FunctionRule> rule = FunctionRules.find(name);
+    if (rule.isPresent()) {
+      List<Expression> args =
+          function.getParameters() == null ? List.of() : new ArrayList<>(function.getParameters());
+      builder.append(rule.get().render(name, args, renderer::render));
+      return builder;
+    }
+    if (name.equals("ARRAY_AGG") && (function.getLimit() != null || function.getNullHandling() != null)) {
+      throw new UnsupportedConstructException("ARRAY_AGG", "ARRAY_AGG with LIMIT or IGNORE/RESPECT NULLS");
+    }
+    FunctionRules.rename(name).ifPresent(function::setName);
+    return super.visit(function, context);
+  }
+
+  /** Window and aggregate calls with OVER: the same renames; COUNTIF becomes COUNT of a CASE. */
+  @Override
+  public <S> StringBuilder visit(AnalyticExpression analytic, S context) {
+    String name = analytic.getName().toUpperCase(Locale.ROOT);
+    FunctionRules.checkSupported(name);
+    if (name.equals("COUNTIF")) {
+      analytic.setName("count");
+      analytic.setExpression(new CaseExpression(new WhenClause(analytic.getExpression(), new LongValue(1))));
+    } else if (FunctionRules.find(name).isPresent()) {
+      throw new UnsupportedConstructException(name + " OVER", name + " as a window function is not translated");
+    } else {
+      FunctionRules.rename(name).ifPresent(analytic::setName);
+    }
+    return super.visit(analytic, context);
+  }
+
+  @Override
+  public <S> StringBuilder visit(ExtractExpression extract, S context) {
+    builder.append(ExtractRule.render(extract.getName(), renderer.render(extract.getExpression())));
+    return builder;
+  }
+
+  /** CAST/SAFE_CAST with BigQuery type names, and typed literals such as {@code DATETIME '2024-01-01 10:00:00'}. */
+  @Override
+  public <S> StringBuilder visit(CastExpression cast, S context) {
+    if (cast.getFormat() != null) {
+      throw new UnsupportedConstructException("CAST ... FORMAT", "CAST with a FORMAT clause is not translated");
+    }
+    String type = TypeMapping.duckDbType(cast.getColDataType());
+    String keyword = "SAFE_CAST".equalsIgnoreCase(cast.keyword) ? "TRY_CAST" : "CAST";
+    builder.append(keyword).append('(').append(renderer.render(cast.getLeftExpression())).append(" AS ")
+        .append(type).append(')');
+    return builder;
+  }
+
+  /**
+   * A double-quoted name without a qualifier is a string literal in BigQuery ({@code WHERE status = "done"}); a
+   * column qualified by {@code dataset.table} keeps only the table, which is how the loaded table is named.
+   */
+  @Override
+  public <S> StringBuilder visit(Column column, S context) {
+    String name = column.getColumnName();
+    Table table = column.getTable();
+    boolean qualified = table != null && table.getName() != null;
+    if (!qualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+      builder.append(BigQueryStrings.duckDbLiteral(name.substring(1, name.length() - 1), false));
+      return builder;
+    }
+    if (qualified && table.getNameParts().size() > 1) {
+      column.setTable(new Table(table.getName()));
+    }
+    return super.visit(column, context);
+  }
+
+  @Override
+  public <S> StringBuilder visit(StringValue string, S context) {
+    String prefix = string.getPrefix() == null ? "" : string.getPrefix().toUpperCase(Locale.ROOT);
+    if (prefix.contains("B")) {
+      throw new UnsupportedConstructException("BYTES literal", "bytes literals are not translated");
+    }
+    builder.append(BigQueryStrings.duckDbLiteral(string.getValue(), prefix.contains("R")));
+    return builder;
+  }
+
+  @Override
+  public <S> StringBuilder visit(TimeKeyExpression timeKey, S context) {
+    String key = timeKey.getStringValue().toUpperCase(Locale.ROOT).replace(" ", "").replace("()", "");
+    builder.append(TIME_KEYS.getOrDefault(key, timeKey.getStringValue()));
+    return builder;
+  }
+
+  /** {@code * EXCEPT (a, b)} is DuckDB's {@code * EXCLUDE (a, b)}; {@code * REPLACE} is the same in both. */
+  @Override
+  public <S> StringBuilder visit(AllColumns allColumns, S context) {
+    if (allColumns.getExceptColumns() != null && !allColumns.getExceptColumns().isEmpty()) {
+      allColumns.setExceptKeyword("EXCLUDE");
+    }
+    return super.visit(allColumns, context);
+  }
+
+  @Override
+  public <S> StringBuilder visit(AllTableColumns allColumns, S context) {
+    if (allColumns.getExceptColumns() != null && !allColumns.getExceptColumns().isEmpty()) {
+      allColumns.setExceptKeyword("EXCLUDE");
+    }
+    return super.visit(allColumns, context);
+  }
+
+  @Override
+  public <S> StringBuilder visit(ArrayExpression array, S context) {
+    throw new UnsupportedConstructException("array subscript", "array element access ([OFFSET(n)]) is not translated");
+  }
+
+  @Override
+  public <S> StringBuilder visit(ArrayConstructor array, S context) {
+    throw new UnsupportedConstructException("ARRAY literal", "array literals are not translated");
+  }
+
+  @Override
+  public <S> StringBuilder visit(StructType struct, S context) {
+    throw new UnsupportedConstructException("STRUCT", "STRUCT values are not translated");
+  }
+
+  @Override
+  public <S> StringBuilder visit(LambdaExpression lambda, S context) {
+    throw new UnsupportedConstructException("lambda", "lambda expressions are not BigQuery SQL");
+  }
+
+  @Override
+  public <S> StringBuilder visit(JsonExpression json, S context) {
+    throw new UnsupportedConstructException("JSON", "JSON access is not translated");
+  }
+
+  @Override
+  public <S> StringBuilder visit(JsonFunction json, S context) {
+    throw new UnsupportedConstructException("JSON", "JSON functions are not translated");
+  }
+}

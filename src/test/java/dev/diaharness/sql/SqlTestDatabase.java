@@ -1,0 +1,27 @@
+package dev.diaharness.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A small loaded database for the translation and sandbox tests: orders and customers. */
+final class SqlTestDatabase {
+  private SqlTestDatabase() {}
+
+  static EmbeddedDatabase load(Path folder) {
+    try {
+      Files.writeString(
+          folder.resolve("orders.csv"),
+          "id,customer_id,amount,order_date,status\n"
+              + "1,10,100.5,2024-01-07,done\n"
+              + "2,10,,2024-02-29,open\n"
+              + "3,20,30,2024-03-01,done\n"
+              + "4,,12,2024-05-17,cancelled\n");
+      Files.writeString(folder.resolve("customers.csv"), "id,name\n10,Ada\n20,Grace\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new TableFolderLoader().load(folder);
+  }
+}
