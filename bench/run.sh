@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the jar (unless SKIP_BUILD=1), compiles the benchmarks into bench/target/classes and runs them.
 #   bench/run.sh                 every benchmark, each twice (rounds = 2)
-#   bench/run.sh scheduler 3     one benchmark (scheduler | overhead | ratelimit), optional extra arguments
+#   bench/run.sh scheduler 3     one benchmark (scheduler | overhead | ratelimit | scoring), optional arguments
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f target/dia-harness.jar ]]; then
-  mvn -B -ntp -q -DskipTests package
+  mvn -B -ntp -q -Dmaven.test.skip=true package
 fi
 CP="target/dia-harness.jar:target/lib/*"
 rm -rf bench/target/classes
@@ -22,11 +22,14 @@ case "$what" in
   scheduler) run SchedulerBench "$@" ;;
   overhead)  run OverheadBench "$@" ;;
   ratelimit) run RateLimitBench "$@" ;;
+  scoring)   run ScoringBench "$@" ;;
   all)
     echo "## $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
     run SchedulerBench 2
     run OverheadBench 2
     run RateLimitBench 2
+    run ScoringBench 2
+    run ScoringBench 2 30
     ;;
-  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | all)" >&2; exit 2 ;;
 esac
