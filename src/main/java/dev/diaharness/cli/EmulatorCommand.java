@@ -3,6 +3,9 @@ package dev.diaharness.cli;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
+import dev.diaharness.llm.ProviderCalls;
+import dev.diaharness.llm.RetrySettings;
+import dev.diaharness.llm.openai.OpenAiChatModel;
 import dev.diaharness.emulator.EmulatorServer;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
@@ -144,10 +147,13 @@ final class EmulatorCommand implements Callable<Integer> {
         .filter(s -> !s.isBlank()).orElse("https://api.openai.com/v1");
     Optional<String> key = Optional.ofNullable(System.getenv("OPENAI_API_KEY")).filter(s -> !s.isBlank());
     try {
-      return new OpenAiBrain(URI.create(base), model, key, temperature, Duration.ofSeconds(120));
-    } catch (IllegalArgumentException e) {
+      URI.create(base).toURL();
+    } catch (IllegalArgumentException | java.net.MalformedURLException e) {
       throw new InputException("--openai-base-url: '" + base + "' is not a URL");
     }
+    String id = "openai:" + model;
+    return new OpenAiBrain(new OpenAiChatModel(id, model, base, key, RetrySettings.DEFAULTS,
+        new ProviderCalls(RetrySettings.DEFAULTS)), temperature);
   }
 
   private void print(PrintWriter out, EmulatorServer server, AgentConfig config) {

@@ -55,6 +55,31 @@ final class ModelSetup {
         .map(b -> "the --max-usd budget of $" + b.limitUsd() + " is spent");
   }
 
+  /**
+   * One line of model usage for the console — calls, tokens and cost per role, the total, and the judge cache —
+   * or empty when no model was called.
+   */
+  Optional<String> usageLine() {
+    Map<UsageRole, UsageLedger.Totals> byRole = ledger.byRole();
+    if (byRole.values().stream().allMatch(t -> t.calls() == 0)) {
+      return Optional.empty();
+    }
+    StringBuilder line = new StringBuilder("model usage:");
+    byRole.forEach((role, t) -> line.append(String.format(java.util.Locale.ROOT, " %s %d call(s), %d in / %d out "
+        + "tokens, $%.4f;", role.name().toLowerCase(java.util.Locale.ROOT), t.calls(), t.inputTokens(),
+        t.outputTokens(), t.usd())));
+    line.append(String.format(java.util.Locale.ROOT, " total $%.4f", ledger.spentUsd()));
+    JudgeCache.Stats cache = judgeCache.stats();
+    if (cache.hits() + cache.misses() > 0) {
+      line.append("; judge cache ").append(cache.hits()).append(" hit(s), ").append(cache.misses())
+          .append(" miss(es)");
+    }
+    if (!ledger.unpricedModels().isEmpty()) {
+      line.append("; no price known for ").append(String.join(", ", ledger.unpricedModels()));
+    }
+    return Optional.of(line.toString());
+  }
+
   /** role → model name for the run manifest. */
   Map<String, String> describe() {
     Map<String, String> models = new LinkedHashMap<>();

@@ -84,4 +84,10 @@ final class RunOptionsMixin {
   @Option(names = "--variants", paramLabel = "K", defaultValue = "8",
       description = "Generated database variants an equal result must also agree on (default: ${DEFAULT-VALUE}).")
   int variants;
+
+  @Option(names = "--judge", paramLabel = "WHEN", defaultValue = "auto",
+      description = "auto: the LLM judge decides only what execution cannot; always: it also gives its opinion on "
+          + "executed answers, recorded in the evidence beside the execution verdict; never: no judge "
+          + "(default: ${DEFAULT-VALUE}).")
+  String judge;
 }

@@ -73,14 +73,21 @@ final class RunSetup implements AutoCloseable {
     Optional<GoldenSet> test = Optional.ofNullable(flags.testSet).map(GoldenSetLoader::load);
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
+    ScoringSetup.JudgeUse judgeUse = ScoringSetup.JudgeUse.parse(flags.judge);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
-    RunDirectory run = runDirectory(flags);
-    ScoringSetup scoring = ScoringSetup.open(data, flags.variants, flags.seed, models.judgeStage());
+    ScoringSetup scoring = ScoringSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
+    RunDirectory run;
+    try {
+      run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
+    } catch (RuntimeException e) {
+      scoring.close();
+      throw e;
+    }
     TrafficControl traffic = new TrafficControl(options.rateLimitQps(), 2 * options.maxWorkers(), Ticker.SYSTEM);
     AgentConnection connection;
     try {
@@ -145,6 +152,7 @@ final class RunSetup implements AutoCloseable {
     m.put("sql_followup", f.sqlFollowup);
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
+    m.put("judge", f.judge);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
     Optional.ofNullable(f.configFile).ifPresent(p -> m.put("config_file", p.toString()));

@@ -2,6 +2,7 @@ package dev.diaharness.cli;
 
 import dev.diaharness.scoring.ExactMatchStage;
 import dev.diaharness.scoring.ExecutionStage;
+import dev.diaharness.scoring.JudgeAlongside;
 import dev.diaharness.scoring.NoSqlStage;
 import dev.diaharness.scoring.Scorer;
 import dev.diaharness.scoring.ScoringPipeline;
@@ -44,6 +45,25 @@ final class ScoringSetup implements AutoCloseable {
    * @param variantK database variants equal results must also agree on (0 = none)
    */
   static ScoringSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> judge) {
+    return open(data, variantK, seed, judge, JudgeUse.AUTO);
+  }
+
+  /** When the judge is consulted. */
+  enum JudgeUse {
+    AUTO, ALWAYS, NEVER;
+
+    static JudgeUse parse(String value) {
+      try {
+        return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new dev.diaharness.core.InputException("--judge must be auto, always or never, got '" + value + "'");
+      }
+    }
+  }
+
+  static ScoringSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
+      JudgeUse use) {
+    Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
     List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
     // variants copy the base tables before the sandbox locks the base database down
@@ -53,7 +73,9 @@ final class ScoringSetup implements AutoCloseable {
     executor.ifPresent(base -> stages.add(new ExecutionStage(base, variants.map(ScoringSetup::executors)
         .orElse(VariantExecutors.NONE))));
     judge.ifPresent(stages::add);
-    return new ScoringSetup(new ScoringPipeline(stages), database, variants, executor);
+    Scorer pipeline = new ScoringPipeline(stages);
+    Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;
+    return new ScoringSetup(scorer, database, variants, executor);
   }
 
   /** One sandboxed executor per variant database, made on first use and kept while the variant lives. */

@@ -1,95 +1,75 @@
 package dev.diaharness.emulator;
 
 import dev.diaharness.sql.EmbeddedDatabase;
+import dev.diaharness.sql.ExecutionResult;
+import dev.diaharness.sql.ResultTable;
+import dev.diaharness.sql.SandboxLimits;
+import dev.diaharness.sql.SandboxedExecutor;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Runs an answer's SQL on the embedded database and says in one sentence what it returned ("The query returned 3
  * rows: …") or why it failed ("The query failed: …") — a failure is part of the answer, never an error of the call.
- * BigQuery table names are mapped to the loaded tables by a minimal rewrite ({@code `project.dataset.orders`} →
- * {@code orders}); a full BigQuery → DuckDB translation is not done here. Thread-safe: one connection per call.
+ * The SQL is BigQuery, translated and run in the same sandbox as scoring: a brain backed by a model writes
+ * untrusted SQL. Thread-safe.
  */
 final class SqlSummary {
   private static final int SHOWN_ROWS = 5;
-  private static final int COUNTED_ROWS = 10_000;
-  private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
-  private static final Pattern DOTTED = Pattern.compile("(?<![\\w.`])(?:[A-Za-z_][\\w-]*\\.){1,2}([A-Za-z_]\\w*)(?![\\w(])");
+  private static final SandboxLimits LIMITS = SandboxLimits.DEFAULT.withMaxRows(10_000);
 
-  private final Optional<EmbeddedDatabase> database;
-  private final Set<String> tables;
+  private final Optional<SandboxedExecutor> executor;
 
+  /** Locks the database down for untrusted SQL: build whatever reads it freely (the brain's catalog) first. */
   SqlSummary(Optional<EmbeddedDatabase> database) {
-    this.database = database;
-    this.tables = database.map(d -> d.tables().keySet()).orElse(Set.of());
+    this.executor = database.map(db -> new SandboxedExecutor(db, LIMITS));
   }
 
   String summarize(String sql) {
-    if (database.isEmpty()) {
+    if (executor.isEmpty()) {
       return "No data is loaded, so the query was not run.";
     }
-    try (Connection connection = database.get().newConnection();
-        Statement statement = connection.createStatement()) {
-      statement.setMaxRows(COUNTED_ROWS);
-      try (ResultSet rs = statement.executeQuery(mapTableNames(sql))) {
-        return describe(rs);
-      }
-    } catch (SQLException e) {
-      return "The query failed: " + firstLine(e.getMessage());
+    ExecutionResult result = executor.get().executeBigQuery(sql);
+    if (result instanceof ExecutionResult.Rows rows) {
+      return describe(rows.table());
     }
+    return "The query failed: " + reason(result);
   }
 
-  /** Qualified BigQuery names of loaded tables become the bare table names DuckDB knows. */
-  String mapTableNames(String sql) {
-    StringBuilder out = new StringBuilder();
-    Matcher m = BACKTICKED.matcher(sql);
-    while (m.find()) {
-      String inner = m.group(1);
-      String last = inner.substring(inner.lastIndexOf('.') + 1);
-      m.appendReplacement(out, Matcher.quoteReplacement(inner.contains(".") ? last : inner));
+  private static String reason(ExecutionResult result) {
+    if (result instanceof ExecutionResult.Failed f) {
+      return f.reason();
     }
-    m.appendTail(out);
-    Matcher d = DOTTED.matcher(out.toString());
-    StringBuilder result = new StringBuilder();
-    while (d.find()) {
-      // only a name ending in a loaded table is a qualified table; "o.amount" is an alias and a column
-      String replacement = tables.contains(d.group(1).toLowerCase(Locale.ROOT)) ? d.group(1) : d.group();
-      d.appendReplacement(result, Matcher.quoteReplacement(replacement));
+    if (result instanceof ExecutionResult.Rejected r) {
+      return "refused: " + r.reason();
     }
-    d.appendTail(result);
+    if (result instanceof ExecutionResult.TimedOut t) {
+      return "no result within " + t.limit().toSeconds() + " s";
+    }
+    if (result instanceof ExecutionResult.Unsupported u) {
+      return u.construct() + " is not supported here";
+    }
+    if (result instanceof ExecutionResult.Unparseable u) {
+      return "it does not parse: " + u.reason();
+    }
     return result.toString();
   }
 
-  private static String describe(ResultSet rs) throws SQLException {
-    ResultSetMetaData meta = rs.getMetaData();
-    List<String> shown = new ArrayList<>();
-    int count = 0;
-    while (rs.next()) {
-      if (count < SHOWN_ROWS) {
-        List<String> cells = new ArrayList<>();
-        for (int c = 1; c <= meta.getColumnCount(); c++) {
-          cells.add(format(rs.getObject(c)));
-        }
-        shown.add(cells.size() == 1 ? cells.get(0) : cells.stream().collect(Collectors.joining(", ", "(", ")")));
-      }
-      count++;
-    }
+  private static String describe(ResultTable table) {
+    int count = table.rowCount();
     if (count == 0) {
       return "The query returned no rows.";
     }
-    String rows = count == 1 ? "1 row" : (count >= COUNTED_ROWS ? "at least " : "") + count + " rows";
+    List<String> shown = new ArrayList<>();
+    for (List<Object> row : table.rows().subList(0, Math.min(SHOWN_ROWS, count))) {
+      List<String> cells = row.stream().map(SqlSummary::format).toList();
+      shown.add(cells.size() == 1 ? cells.get(0) : cells.stream().collect(Collectors.joining(", ", "(", ")")));
+    }
+    String rows = count == 1 ? "1 row" : (table.truncated() ? "at least " : "") + count + " rows";
     String more = count > SHOWN_ROWS ? "; …" : "";
     return "The query returned " + rows + ": " + String.join("; ", shown) + more + ".";
   }
@@ -100,13 +80,8 @@ final class SqlSummary {
     }
     if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
       BigDecimal d = new BigDecimal(value.toString());
-      return d.setScale(Math.min(2, Math.max(0, d.scale())), java.math.RoundingMode.HALF_UP).toPlainString();
+      return d.setScale(Math.min(2, Math.max(0, d.scale())), RoundingMode.HALF_UP).toPlainString();
     }
     return value.toString();
-  }
-
-  private static String firstLine(String message) {
-    String line = message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

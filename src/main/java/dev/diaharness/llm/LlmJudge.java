@@ -30,7 +30,7 @@ public final class LlmJudge {
 
   private final ChatModel model;
   private final JudgeMode mode;
-  private final JudgePrompt prompt;
+  private final PromptTemplate prompt;
   private final JudgeCache cache;
 
   public LlmJudge(ChatModel model, JudgeMode mode, JudgeCache cache, UsageLedger ledger) {

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * conversations in flight per split, all agent traffic through one {@link TrafficControl}. Each answer is scored on
  * a separate pool as soon as it arrives, so scoring never holds an agent slot, then journaled and aggregated.
  *
- * <p>A 403 cancels every pending item promptly; finished rows stay written and the exception is rethrown after the
- * in-flight items end. Not reentrant: one {@link #run} at a time.
+ * <p>A 403, a model that rejects its credentials, or a spent budget cancels every pending item promptly; finished
+ * rows stay written and the exception is rethrown after the in-flight items end. Not reentrant: one {@link #run}
+ * at a time.
  */
 public final class EvaluationEngine {
   private final Agent agent;
@@ -53,7 +54,7 @@ public final class EvaluationEngine {
    * @throws AgentAccessDeniedException when the agent answered 403
    */
   public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done) {
-    AtomicReference<AgentAccessDeniedException> denied = new AtomicReference<>();
+    AtomicReference<RuntimeException> stop = new AtomicReference<>();
     Map<Split, SplitAggregator> aggregators = new LinkedHashMap<>();
     List<CompletableFuture<Void>> all = new ArrayList<>();
     List<ExecutorService> pools = new ArrayList<>();
@@ -64,15 +65,15 @@ public final class EvaluationEngine {
         aggregators.put(spec.split(), aggregator);
         ExecutorService workers = WorkerPools.agentPool(spec.split(), options.maxWorkers());
         pools.add(workers);
-        all.addAll(submit(spec, done, aggregator, workers, scoring, denied));
+        all.addAll(submit(spec, done, aggregator, workers, scoring, stop));
       }
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     } finally {
       pools.forEach(ExecutorService::shutdownNow);
       scoring.shutdownNow();
     }
-    if (denied.get() != null) {
-      throw denied.get();
+    if (stop.get() != null) {
+      throw stop.get();
     }
     Map<Split, SplitMetrics> metrics = new LinkedHashMap<>();
     aggregators.forEach((split, agg) -> {
@@ -84,7 +85,7 @@ public final class EvaluationEngine {
 
   private List<CompletableFuture<Void>> submit(EvaluationSpec spec, Map<ItemKey, ItemResult> done,
       SplitAggregator aggregator, ExecutorService workers, ExecutorService scoring,
-      AtomicReference<AgentAccessDeniedException> denied) {
+      AtomicReference<RuntimeException> stop) {
     List<WorkItem> items = spec.items(options.repeats());
     List<WorkItem> todo = new ArrayList<>();
     for (WorkItem item : items) {
@@ -101,11 +102,17 @@ public final class EvaluationEngine {
     List<CompletableFuture<Void>> futures = new ArrayList<>(todo.size());
     for (WorkItem item : todo) {
       futures.add(CompletableFuture
-          .supplyAsync(() -> converse(item, denied), workers)
+          .supplyAsync(() -> converse(item, stop), workers)
           .orTimeout(options.itemTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
           .exceptionally(e -> timedOutOrFailed(e))
-          .thenAcceptAsync(timed -> timed.ifPresent(t -> {
-            ItemResult row = itemScorer.toResult(item, spec.schemaDescription(), t.answer(), t.elapsed());
+          .thenAcceptAsync(timed -> timed.filter(t -> stop.get() == null).ifPresent(t -> {
+            ItemResult row;
+            try {
+              row = itemScorer.toResult(item, spec.schemaDescription(), t.answer(), t.elapsed());
+            } catch (RunStoppingException e) {
+              stop.compareAndSet(null, e.stopReason());
+              return;
+            }
             sink.accept(row);
             aggregator.add(row);
             listener.itemFinished(row, finished.incrementAndGet(), total);
@@ -117,8 +124,8 @@ public final class EvaluationEngine {
   /** An answer with the conversation's wall time; empty when the item was cancelled before it started. */
   private record Timed(Answer answer, Duration elapsed) {}
 
-  private Optional<Timed> converse(WorkItem item, AtomicReference<AgentAccessDeniedException> denied) {
-    if (denied.get() != null) {
+  private Optional<Timed> converse(WorkItem item, AtomicReference<RuntimeException> stop) {
+    if (stop.get() != null) {
       return Optional.empty();
     }
     long start = System.nanoTime();
@@ -131,7 +138,7 @@ public final class EvaluationEngine {
         traffic.endConversation();
       }
     } catch (AgentAccessDeniedException e) {
-      denied.compareAndSet(null, e);
+      stop.compareAndSet(null, e);
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

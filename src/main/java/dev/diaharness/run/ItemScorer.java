@@ -1,6 +1,8 @@
 package dev.diaharness.run;
 
 import dev.diaharness.agent.Answer;
+import dev.diaharness.core.InputException;
+import dev.diaharness.llm.BudgetExceededException;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
@@ -35,10 +37,15 @@ final class ItemScorer {
     return row(item, answer, verdict, elapsed, error, error == null ? null : Status.GOLD_ERROR.name());
   }
 
-  /** The scorer must not throw on agent input; if it does anyway, the item is undecided, never a pass. */
+  /**
+   * The scorer must not throw on agent input; if it does anyway, the item is undecided, never a pass. Bad
+   * configuration (a model rejecting its key) and a spent budget are not about this item: they stop the run.
+   */
   private Verdict scoreSafely(ScoringInput input) {
     try {
       return scorer.score(input);
+    } catch (InputException | BudgetExceededException e) {
+      throw new RunStoppingException(e);
     } catch (RuntimeException e) {
       return Verdict.of(Outcome.UNDECIDED, Status.UNSUPPORTED, CategoryScores.ZERO,
           Evidence.of("scorer failed: " + e));

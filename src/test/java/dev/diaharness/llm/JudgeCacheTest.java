@@ -72,7 +72,7 @@ class JudgeCacheTest {
 
   @Test
   void placeholdersAreFilledInOnePass() {
-    JudgePrompt prompt = JudgePrompt.of(JudgeMode.FLEXIBLE);
+    PromptTemplate prompt = JudgePrompt.of(JudgeMode.FLEXIBLE);
     String user = prompt.user(java.util.Map.of("question", "q {{expected_sql}}", "expected_sql", "E",
         "generated_sql", "G", "thoughts", "T", "response", "R", "schema_description", "S"));
     assertThat(user).contains("q {{expected_sql}}").contains("E").doesNotContain("{{question}}");

@@ -150,4 +150,25 @@ class EvaluationEngineTest {
         java.nio.file.StandardOpenOption.APPEND);
     assertThat(JournalReader.readAll(run.journal())).hasSize(3);
   }
+
+  @Test
+  void aModelRejectingItsKeyStopsTheRunWithTheInputErrorInsteadOfFailingEveryItem() throws Exception {
+    RunDirectory run = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    AtomicInteger scored = new AtomicInteger();
+    Scorer rejected = in -> {
+      scored.incrementAndGet();
+      throw new dev.diaharness.core.InputException("OPENAI_API_KEY was rejected by http://127.0.0.1:1/v1");
+    };
+    try (JournalWriter journal = new JournalWriter(run)) {
+      var engine = new EvaluationEngine(new ScriptedAgent(), rejected,
+          new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
+          new RunOptions(3, 1, Optional.empty(), Duration.ofSeconds(30), false), journal, RunListener.NONE,
+          Clock.systemUTC());
+      var spec = List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""));
+      assertThatThrownBy(() -> engine.run(1, spec, Map.of()))
+          .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("OPENAI_API_KEY");
+    }
+    assertThat(scored.get()).as("pending items were cancelled").isLessThan(90);
+    assertThat(JournalReader.readAll(run.journal())).isEmpty();
+  }
 }

@@ -18,7 +18,7 @@ public final class AuthorizationSteps {
     List<String> steps = new ArrayList<>();
     authorizationUri.ifPresent(uri ->
         steps.add("open this URL signed in as the caller and grant BigQuery access: " + uri));
-    steps.add("or open " + settings.consoleAgentsUrl() + ", chat with the agent once and follow its "
+    steps.add((authorizationUri.isPresent() ? "or open " : "open ") + settings.consoleAgentsUrl() + ", chat with the agent once and follow its "
         + "authorization link");
     steps.add("check that the caller's credentials (Application Default Credentials) have the Discovery Engine "
         + "User role on project " + settings.project());

@@ -1,5 +1,6 @@
 package dev.diaharness.optimize.opro;
 
+import dev.diaharness.llm.PromptTemplate;
 import dev.diaharness.llm.ChatRequest;
 import dev.diaharness.optimize.ProposalContext;
 import dev.diaharness.optimize.TriedConfig;
@@ -17,8 +18,8 @@ final class MetaPrompts {
   static final double IMPROVEMENT_TEMPERATURE = 1.0;
   static final int ANALYSIS_MAX_TOKENS = 4096;
 
-  private final PromptTemplate analysis = PromptTemplate.load("opro-analysis");
-  private final PromptTemplate improvement = PromptTemplate.load("opro-improvement");
+  private final PromptTemplate analysis = PromptTemplate.load("/dev/diaharness/optimize/opro-analysis");
+  private final PromptTemplate improvement = PromptTemplate.load("/dev/diaharness/optimize/opro-improvement");
   private final OproOptions options;
 
   MetaPrompts(OproOptions options) {

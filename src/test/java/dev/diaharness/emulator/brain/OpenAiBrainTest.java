@@ -1,5 +1,8 @@
 package dev.diaharness.emulator.brain;
 
+import dev.diaharness.llm.ProviderCalls;
+import dev.diaharness.llm.RetrySettings;
+import dev.diaharness.llm.openai.OpenAiChatModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,8 +55,9 @@ class OpenAiBrainTest {
   }
 
   private OpenAiBrain brain() {
-    URI base = URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/v1/");
-    return new OpenAiBrain(base, "test-model", Optional.of("sk-test"), 0.2, Duration.ofSeconds(10));
+    String base = "http://127.0.0.1:" + fake.getAddress().getPort() + "/v1/";
+    return new OpenAiBrain(new OpenAiChatModel("openai:test-model", "test-model", base, Optional.of("sk-test"),
+        RetrySettings.fastForTests(0), new ProviderCalls(RetrySettings.fastForTests(0))), 0.2);
   }
 
   @Test
@@ -86,7 +88,7 @@ class OpenAiBrainTest {
   void anErrorStatusIsABrainFailure() {
     status = 500;
     assertThatThrownBy(() -> brain().answer(TestData.baseline(), "q", 0))
-        .isInstanceOf(BrainFailedException.class).hasMessageContaining("HTTP 500").hasMessageNotContaining("sk-test");
+        .isInstanceOf(BrainFailedException.class).hasMessageContaining("500").hasMessageNotContaining("sk-test");
   }
 
   @ParameterizedTest
@@ -98,6 +100,7 @@ class OpenAiBrainTest {
       "'```SQL\nselect x from y\n```'|select x from y",
   })
   void extractsSqlByTheSpecRules(String text, String sql) {
-    assertThat(OpenAiBrain.extractSql(text.replace("\\n", "\n"))).contains(sql.replace("\\n", "\n"));
+    assertThat(dev.diaharness.sql.SqlExtractor.extract(text.replace("\\n", "\n")))
+        .contains(sql.replace("\\n", "\n"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.diaharness.optimize.opro;
 
+import dev.diaharness.llm.PromptTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.run.ItemResult;
@@ -31,7 +32,7 @@ class TrainingEvidenceTest {
   @Test
   void everyPromptResourceHasAVersionASystemPartAndAJsonSchema() {
     for (String name : List.of("opro-analysis", "opro-improvement")) {
-      PromptTemplate t = PromptTemplate.load(name);
+      PromptTemplate t = PromptTemplate.load("/dev/diaharness/optimize/" + name);
       assertThat(t.version()).startsWith(name + "-v");
       assertThat(t.system()).isNotBlank();
       assertThat(t.schema().path("type").asText()).isEqualTo("object");

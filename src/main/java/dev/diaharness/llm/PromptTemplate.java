@@ -1,4 +1,4 @@
-package dev.diaharness.optimize.opro;
+package dev.diaharness.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.core.Json;
@@ -11,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One optimizer prompt loaded from {@code src/main/resources/dev/diaharness/optimize/<name>.txt}: a {@code version:}
- * line, a {@code === system ===} and a {@code === user ===} section with {@code {{name}}} placeholders, and the
- * reply's JSON schema in {@code <name>.schema.json} (the same layout as the judge prompts). Editing a prompt means
- * bumping its version, which the proposal summary names. Immutable and thread-safe.
+ * A model prompt kept in resource files, not in Java strings: {@code <base>.txt} holds a {@code version:} line, a
+ * {@code === system ===} and a {@code === user ===} section with {@code {{name}}} placeholders, and
+ * {@code <base>.schema.json} the reply's JSON schema. Used by the judge and the optimizer. Editing a prompt means
+ * bumping its version (it is part of the judge cache key, and the optimizer's proposals name it). Immutable and
+ * thread-safe.
  */
-final class PromptTemplate {
-  private static final String FOLDER = "/dev/diaharness/optimize/";
+public final class PromptTemplate {
   private static final String SYSTEM_MARK = "=== system ===";
   private static final String USER_MARK = "=== user ===";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
@@ -34,7 +34,9 @@ final class PromptTemplate {
     this.schema = schema;
   }
 
-  static PromptTemplate load(String name) {
+  /** Loads {@code <base>.txt} and {@code <base>.schema.json}, e.g. base {@code /dev/diaharness/llm/judge-binary}. */
+  public static PromptTemplate load(String base) {
+    String name = base;
     String text = resource(name + ".txt");
     int system = text.indexOf(SYSTEM_MARK);
     int user = text.indexOf(USER_MARK);
@@ -53,9 +55,9 @@ final class PromptTemplate {
   }
 
   private static String resource(String name) {
-    try (InputStream in = PromptTemplate.class.getResourceAsStream(FOLDER + name)) {
+    try (InputStream in = PromptTemplate.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + FOLDER + name);
+        throw new IllegalStateException("missing resource " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -63,15 +65,15 @@ final class PromptTemplate {
     }
   }
 
-  String version() {
+  public String version() {
     return version;
   }
 
-  String system() {
+  public String system() {
     return system;
   }
 
-  JsonNode schema() {
+  public JsonNode schema() {
     return schema;
   }
 
@@ -81,7 +83,7 @@ final class PromptTemplate {
    *
    * @throws IllegalArgumentException when a placeholder has no value
    */
-  String user(Map<String, String> values) {
+  public String user(Map<String, String> values) {
     Matcher matcher = PLACEHOLDER.matcher(userTemplate);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
