@@ -97,7 +97,7 @@ final class Bench {
         SqlSource.FOLLOW_UP, calls, List.of("t1", "t2"), List.of(), Optional.empty());
   }
 
-  /** The scorer the CLI uses today without a judge: the pipeline with the no-SQL stage only. */
+  /** A cheap real scorer: the staged pipeline with the no-SQL stage only (scoring cost is measured apart). */
   static Scorer cliScorer() {
     return new ScoringPipeline(List.of(new NoSqlStage()));
   }

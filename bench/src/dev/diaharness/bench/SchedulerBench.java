@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Benchmark 1, scheduler efficiency (issue 5): emulator latency 100 ± 20 ms per streamAssist call, 100 training
- * and 50 test questions × 3 repeats, {@code --max-workers 10}, the CLI's scorer (no-SQL stage only). Measures the
+ * and 50 test questions × 3 repeats, {@code --max-workers 10}, a cheap scorer (the pipeline with the no-SQL stage only). Measures the
  * wall time of the evaluation (JVM start, emulator start and a warm-up excluded) against the ideal
  * {@code max(train items, test items) × mean conversation time ÷ workers}, with train ∥ test (as {@code evaluate}
  * runs them, through {@link RunEvaluation}) and with test after train (two {@link EvaluationEngine} runs), to show
