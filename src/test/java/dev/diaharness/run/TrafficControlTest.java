@@ -39,7 +39,7 @@ class TrafficControlTest {
     assertThat(times[99] - times[0]).isEqualTo(99 * 50_000_000L);
   }
 
-  /** A fake ticker whose sleeps listed in {@code late} overshoot by 150 ms, as on an overloaded machine. */
+  /** A fake ticker whose 3rd, 13th, 23rd … sleeps overshoot by 150 ms, as a wake-up on an overloaded machine. */
   static final class LateTicker implements Ticker {
     long now;
     int sleeps;
