@@ -231,8 +231,20 @@ public final class GeminiHttp {
     if (cause instanceof ConnectException) {
       return new ApiFailure.Transport(call + ": cannot connect", true, cause);
     }
+    String message = cause.getMessage() == null ? "" : cause.getMessage();
     return new ApiFailure.Transport(call + " failed: " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : " " + cause.getMessage()), false, cause);
+        + (message.isEmpty() ? "" : " " + message), closedBeforeAnswering(cause, message), cause);
+  }
+
+  /**
+   * The server closed a reused keep-alive connection without answering ("header parser received no bytes", a
+   * reset): the request never got an answer, so sending it again on a fresh connection is safe. (The JDK's client
+   * retries that only for GET and HEAD.)
+   */
+  private static boolean closedBeforeAnswering(Throwable cause, String message) {
+    return cause instanceof java.io.IOException
+        && (message.contains("received no bytes") || message.contains("Connection reset")
+            || message.contains("connection was closed"));
   }
 
   private RuntimeException classify(String method, String path, int status, String body, HttpResponse<?> response) {
