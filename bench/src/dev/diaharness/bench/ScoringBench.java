@@ -137,44 +137,23 @@ public final class ScoringBench {
   }
 
   /** The pipeline exactly as {@code cli.ScoringSetup.open} builds it (that class is package-private). */
+  /** The scorer exactly as a run builds it ({@link ScorerSetup}), without a judge. */
   private static final class Pipeline implements AutoCloseable {
     final Scorer scorer;
-    final EmbeddedDatabase database;
-    final Optional<DatabaseVariants> variants;
-    final SandboxedExecutor executor;
+    private final ScorerSetup setup;
 
-    private Pipeline(Scorer scorer, EmbeddedDatabase database, Optional<DatabaseVariants> variants,
-        SandboxedExecutor executor) {
-      this.scorer = scorer;
-      this.database = database;
-      this.variants = variants;
-      this.executor = executor;
+    private Pipeline(ScorerSetup setup) {
+      this.setup = setup;
+      this.scorer = setup.scorer();
     }
 
     static Pipeline open(Path data, int k, long seed) {
-      EmbeddedDatabase database = new TableFolderLoader().load(data);
-      Optional<DatabaseVariants> variants = k > 0 ? Optional.of(new DatabaseVariants(database, k, seed))
-          : Optional.empty();
-      SandboxedExecutor executor = new SandboxedExecutor(database);
-      VariantExecutors perVariant = variants.map(Pipeline::executors).orElse(VariantExecutors.NONE);
-      Scorer scorer = new ScoringPipeline(List.of(new NoSqlStage(), new ExactMatchStage(),
-          new ExecutionStage(executor, perVariant)));
-      return new Pipeline(scorer, database, variants, executor);
-    }
-
-    private static VariantExecutors executors(DatabaseVariants variants) {
-      Map<VariantDatabase, SandboxedExecutor> byVariant = Collections.synchronizedMap(new WeakHashMap<>());
-      return (expected, generated) -> variants.variantsFor(expected, generated).stream()
-          .map(v -> new VariantExecutors.Variant(v.description(),
-              byVariant.computeIfAbsent(v, x -> new SandboxedExecutor(x.database()))))
-          .toList();
+      return new Pipeline(ScorerSetup.open(Optional.of(data), k, seed, Optional.empty()));
     }
 
     @Override
-    public void close() throws Exception {
-      executor.close();
-      variants.ifPresent(DatabaseVariants::close);
-      database.close();
+    public void close() {
+      setup.close();
     }
   }
 }

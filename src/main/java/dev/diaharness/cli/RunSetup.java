@@ -1,5 +1,6 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.scoring.ScorerSetup;
 import dev.diaharness.agent.gemini.SqlFollowup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
@@ -40,7 +41,7 @@ final class RunSetup implements AutoCloseable {
   final RunDirectory run;
   final RunOptions options;
   final ModelSetup models;
-  final ScoringSetup scoring;
+  final ScorerSetup scoring;
   final TrafficControl traffic;
   final AgentConnection connection;
   final SqlFollowup followup;
@@ -49,7 +50,7 @@ final class RunSetup implements AutoCloseable {
   RunManifest manifest;
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
-      RunOptions options, ModelSetup models, ScoringSetup scoring, TrafficControl traffic,
+      RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
       AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest) {
     this.config = config;
     this.train = train;
@@ -73,14 +74,14 @@ final class RunSetup implements AutoCloseable {
     Optional<GoldenSet> test = Optional.ofNullable(flags.testSet).map(GoldenSetLoader::load);
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
-    ScoringSetup.JudgeUse judgeUse = ScoringSetup.JudgeUse.parse(flags.judge);
+    ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
-    ScoringSetup scoring = ScoringSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
+    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder

@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.core.BoundedCache;
 import dev.diaharness.sql.BigQueryExecutor;
 import dev.diaharness.sql.ComparisonOptions;
 import dev.diaharness.sql.ComponentComparer;
@@ -26,6 +27,8 @@ public final class ExecutionStage implements ScoringStage {
   private final BigQueryExecutor base;
   private final VariantExecutors variants;
   private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
+  /** expected results on each variant: every repeat of a question runs the same expected SQL there */
+  private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
   public ExecutionStage(BigQueryExecutor base, VariantExecutors variants) {
     this.base = base;
@@ -80,7 +83,8 @@ public final class ExecutionStage implements ScoringStage {
     int agreed = 0;
     int skipped = 0;
     for (VariantExecutors.Variant variant : list) {
-      ExecutionResult gold = variant.executor().executeBigQuery(expected);
+      ExecutionResult gold = expectedOnVariants.get(List.of(variant.executor(), expected),
+          key -> variant.executor().executeBigQuery(expected));
       if (!(gold instanceof ExecutionResult.Rows goldRows)) {
         skipped++;
         continue;

@@ -1,5 +1,6 @@
 package dev.diaharness.sql;
 
+import dev.diaharness.core.BoundedCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,9 @@ public final class SandboxedExecutor implements BigQueryExecutor, AutoCloseable 
   private final SandboxLimits limits;
   private final ConnectionPool pool;
   private final BigQueryTranslator translator = new BigQueryTranslator();
+  /** every repeat of a question sends the same SQL again: parse, translate and guard it once */
+  private final BoundedCache<String, Translation> translations = new BoundedCache<>(4096);
+  private final BoundedCache<String, Optional<String>> rejections = new BoundedCache<>(4096);
 
   /**
    * Locks the database down (see {@link EmbeddedDatabase#lockDown()}); load every table before creating this.
@@ -74,7 +78,8 @@ public final class SandboxedExecutor implements BigQueryExecutor, AutoCloseable 
   /** Translates BigQuery SQL ({@link BigQueryTranslator}) against the loaded tables, then runs it. Never throws. */
   @Override
   public ExecutionResult executeBigQuery(String bigQuerySql) {
-    Translation translation = translator.translate(bigQuerySql, database.tables().keySet());
+    Translation translation = translations.get(bigQuerySql,
+        sql -> translator.translate(sql, database.tables().keySet()));
     if (translation instanceof Translation.Unsupported) {
       Translation.Unsupported u = (Translation.Unsupported) translation;
       return new ExecutionResult.Unsupported(u.construct(), u.reason());
@@ -90,7 +95,7 @@ public final class SandboxedExecutor implements BigQueryExecutor, AutoCloseable 
     if (duckDbSql == null || duckDbSql.isBlank()) {
       return new ExecutionResult.Rejected("no SQL");
     }
-    Optional<String> rejection = ReadOnlyGuard.rejection(duckDbSql);
+    Optional<String> rejection = rejections.get(duckDbSql, ReadOnlyGuard::rejection);
     if (rejection.isPresent()) {
       return new ExecutionResult.Rejected(rejection.get());
     }

@@ -1,13 +1,5 @@
-package dev.diaharness.cli;
+package dev.diaharness.scoring;
 
-import dev.diaharness.scoring.ExactMatchStage;
-import dev.diaharness.scoring.ExecutionStage;
-import dev.diaharness.scoring.JudgeAlongside;
-import dev.diaharness.scoring.NoSqlStage;
-import dev.diaharness.scoring.Scorer;
-import dev.diaharness.scoring.ScoringPipeline;
-import dev.diaharness.scoring.ScoringStage;
-import dev.diaharness.scoring.VariantExecutors;
 import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.EmbeddedDatabase;
 import dev.diaharness.sql.SandboxedExecutor;
@@ -23,16 +15,16 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 
 /**
- * The scorer of a run or of {@code score}: no SQL → exact match → execution on the local tables and their variants
+ * Builds the scorer of a run or of {@code score} from where the tables are: no SQL → exact match → execution on the local tables and their variants
  * (when there are tables) → the judge (when configured). Close it to free the databases.
  */
-final class ScoringSetup implements AutoCloseable {
+public final class ScorerSetup implements AutoCloseable {
   private final Scorer scorer;
   private final Optional<EmbeddedDatabase> database;
   private final Optional<DatabaseVariants> variants;
   private final Optional<SandboxedExecutor> executor;
 
-  private ScoringSetup(Scorer scorer, Optional<EmbeddedDatabase> database, Optional<DatabaseVariants> variants,
+  private ScorerSetup(Scorer scorer, Optional<EmbeddedDatabase> database, Optional<DatabaseVariants> variants,
       Optional<SandboxedExecutor> executor) {
     this.scorer = scorer;
     this.database = database;
@@ -44,15 +36,15 @@ final class ScoringSetup implements AutoCloseable {
    * @param data     folder of tables; none = no execution (the judge, if any, decides what exact match cannot)
    * @param variantK database variants equal results must also agree on (0 = none)
    */
-  static ScoringSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> judge) {
+  public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> judge) {
     return open(data, variantK, seed, judge, JudgeUse.AUTO);
   }
 
   /** When the judge is consulted. */
-  enum JudgeUse {
+  public enum JudgeUse {
     AUTO, ALWAYS, NEVER;
 
-    static JudgeUse parse(String value) {
+    public static JudgeUse parse(String value) {
       try {
         return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
@@ -61,21 +53,30 @@ final class ScoringSetup implements AutoCloseable {
     }
   }
 
-  static ScoringSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
+  public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
       JudgeUse use) {
     Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
     List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
     // variants copy the base tables before the sandbox locks the base database down
     Optional<DatabaseVariants> variants = database.filter(db -> variantK > 0)
-        .map(db -> new DatabaseVariants(db, variantK, seed));
+        .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db)));
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
-    executor.ifPresent(base -> stages.add(new ExecutionStage(base, variants.map(ScoringSetup::executors)
+    executor.ifPresent(base -> stages.add(new ExecutionStage(base, variants.map(ScorerSetup::executors)
         .orElse(VariantExecutors.NONE))));
     judge.ifPresent(stages::add);
     Scorer pipeline = new ScoringPipeline(stages);
     Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;
-    return new ScoringSetup(scorer, database, variants, executor);
+    return new ScorerSetup(scorer, database, variants, executor);
+  }
+
+  /**
+   * How many literal sets keep their variant databases: every question has its own literals, and rebuilding them
+   * per answer is the slowest part of scoring; but each set holds copies of the tables, so big data keeps fewer.
+   */
+  public static int variantCacheSize(EmbeddedDatabase db) {
+    long rows = Math.max(1, db.tables().values().stream().mapToLong(Long::longValue).sum());
+    return (int) Math.max(8, Math.min(256, 10_000_000 / rows));
   }
 
   /** One sandboxed executor per variant database, made on first use and kept while the variant lives. */
@@ -87,16 +88,16 @@ final class ScoringSetup implements AutoCloseable {
         .toList();
   }
 
-  Scorer scorer() {
+  public Scorer scorer() {
     return scorer;
   }
 
   /** The sandboxed executor on the local tables, when there are tables. */
-  Optional<SandboxedExecutor> executor() {
+  public Optional<SandboxedExecutor> executor() {
     return executor;
   }
 
-  Optional<EmbeddedDatabase> database() {
+  public Optional<EmbeddedDatabase> database() {
     return database;
   }
 
