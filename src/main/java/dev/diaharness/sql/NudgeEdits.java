@@ -136,7 +136,8 @@ final class NudgeEdits {
     String test = pattern ? " ILIKE " + sqlString(s) : " IS NOT NULL AND lower(" + q(col.name()) + ") = lower("
         + sqlString(s) + ")";
     if (!exists("SELECT 1 FROM " + q(t.name()) + " WHERE " + q(col.name()) + test + " LIMIT 1")) {
-      return !pattern && categoryLike(t, col) && !heldAnywhere(s) ? List.of(sqlString(s)) : List.of();
+      return !pattern && !s.matches("[-+0-9.:T ]+") && categoryLike(t, col) && !heldAnywhere(s)
+          ? List.of(sqlString(s)) : List.of();
     }
     String base = pattern ? s.replace("%", "").replace("_", "") : s;
     return List.of(sqlString(base), sqlString(flipCase(base)), sqlString(base + "x"));
@@ -156,7 +157,7 @@ final class NudgeEdits {
     return s + " ";
   }
 
-  /** Few distinct values: a status, a region, a category — where an unseen value is plausible. */
+  /** Few distinct values (and s is not a date or number written as text): a status, a region, a category — where an unseen value is plausible. */
   private boolean categoryLike(TableProfile t, TableProfile.Column col) throws SQLException {
     try (Statement st = edits.connection().createStatement();
         ResultSet rs = st.executeQuery("SELECT count(DISTINCT " + q(col.name()) + ") FROM " + q(t.name()))) {
