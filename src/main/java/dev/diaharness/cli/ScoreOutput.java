@@ -80,6 +80,11 @@ final class ScoreOutput {
         + categories(verdict.categories()) + ")");
     out.println("  " + verdict.evidence().summary());
     Map<String, Object> details = verdict.evidence().details();
+    Object expectedRows = details.get("expectedRowCount");
+    Object generatedRows = details.get("actualRowCount");
+    if (expectedRows != null && generatedRows != null && !expectedRows.equals(generatedRows)) {
+      out.println("  rows: expected " + expectedRows + ", generated " + generatedRows);
+    }
     SHOWN_DETAILS.forEach((key, label) -> {
       Object value = details.get(key);
       if (value != null && !(value instanceof Collection && ((Collection<?>) value).isEmpty())) {
@@ -117,9 +122,6 @@ final class ScoreOutput {
   private static Map<String, String> shownDetails() {
     Map<String, String> shown = new LinkedHashMap<>();
     shown.put("reason", "why");
-    shown.put("expectedRowCount", "expected rows");
-    shown.put("actualRowCount", "generated rows");
-    shown.put("unmatchedExpectedColumns", "expected columns no generated column matches");
     shown.put("missingFromActual", "rows only the expected SQL returns");
     shown.put("extraInActual", "rows only the generated SQL returns");
     shown.put("firstDifferingPosition", "first row in a different position");

@@ -55,12 +55,12 @@ class ScoringPipelineTest {
 
   @AfterAll
   static void close() throws Exception {
+    VARIANT_SANDBOXES.values().forEach(SandboxedExecutor::close);
     sandbox.close();
     quickSandbox.close();
     variants.close();
     database.close();
     slowDatabase.close();
-    VARIANT_SANDBOXES.values().forEach(SandboxedExecutor::close);
   }
 
   /** A pipeline of the real stages, counting executor calls, with an optional recording judge last. */
