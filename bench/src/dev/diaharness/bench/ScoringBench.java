@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Benchmark 4, scoring throughput (issue 3): SQL pairs per second through the whole pipeline (no SQL → exact match →
- * sandboxed execution on the example tables → K database variants), wired as {@code cli.ScoringSetup} wires it, on
+ * sandboxed execution on the example tables → K database variants), built by {@code scoring.ScorerSetup} as a run builds it, on
  * two scoring threads (the engine's scoring pool on this machine). Pairs come from the 68 questions of
  * {@code examples/ecommerce} (golden + test set):
  * <ul>
@@ -136,7 +136,6 @@ public final class ScoringBench {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The pipeline exactly as {@code cli.ScoringSetup.open} builds it (that class is package-private). */
   /** The scorer exactly as a run builds it ({@link ScorerSetup}), without a judge. */
   private static final class Pipeline implements AutoCloseable {
     final Scorer scorer;

@@ -1,39 +1,109 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.NotBuiltYetException;
+import dev.diaharness.scoring.ScorerSetup;
+import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.AgentConfigLoader;
+import dev.diaharness.core.InputException;
+import dev.diaharness.scoring.ScoringInput;
+import dev.diaharness.scoring.ScoringStage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code score}: score SQL pairs without an agent. */
+/**
+ * {@code score}: scores SQL pairs without an agent, through the same pipeline as a run (no SQL → exact match →
+ * execution on the local tables and their variants → the judge, when one is configured), and prints each verdict
+ * with its evidence. Exit 0 when every pair was scored, whatever the verdicts; 2 on bad input.
+ */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Score SQL without an agent: one pair, or a JSON-lines file of pairs; print verdicts with evidence.")
 final class ScoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
   @Option(names = "--expected", paramLabel = "SQL", description = "The expected SQL.")
   String expected;
 
-  @Option(names = "--generated", paramLabel = "SQL", description = "The SQL to score.")
+  @Option(names = "--generated", paramLabel = "SQL", description = "The SQL to score (empty: the answer had none).")
   String generated;
 
   @Option(names = "--pairs", paramLabel = "FILE",
-      description = "JSON lines of {expected_sql, generated_sql, question?}.")
+      description = "JSON lines of {expected_sql, generated_sql, question?, question_id?}; other fields are ignored.")
   Path pairs;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder of tables to execute on.")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Folder of tables to execute on (default: the config's local_data).")
   Path data;
 
-  @Option(names = "--config-file", paramLabel = "FILE", description = "Config whose local_data to execute on.")
+  @Option(names = "--config-file", paramLabel = "FILE",
+      description = "Config whose local_data to execute on (and whose schema description the judge reads).")
   Path configFile;
 
-  @Option(names = "--json", description = "One JSON object per pair, one per line.")
+  @Option(names = "--json", description = "One JSON object per pair, one per line, in input order.")
   boolean json;
+
+  @Option(names = "--variants", paramLabel = "K", defaultValue = "8",
+      description = "Generated database variants an equal result must also agree on (default: ${DEFAULT-VALUE}).")
+  int variants;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Seed of the database variants (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** The environment (real over .env) the judge model comes from; tests replace it. */
+  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
 
   @Override
   public Integer call() {
-    throw new NotBuiltYetException("the SQL scorer (score)");
+    List<ScorePair> input = pairs();
+    if (variants < 0) {
+      throw new InputException("--variants must be 0 or more, got " + variants);
+    }
+    Optional<AgentConfig> config = Optional.ofNullable(configFile).map(AgentConfigLoader::load);
+    Optional<Path> tables = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
+    ModelSetup models = ModelSetup.from(environment, Optional.empty(), false);
+    Optional<ScoringStage> judge = models.judgeStage();
+    if (tables.isEmpty()) {
+      // on stderr, so that --json output stays one object per line
+      spec.commandLine().getErr().println("note: no tables (no --data and no local_data in a --config-file): "
+          + "execution is off; exact match " + (judge.isPresent() ? "and the judge decide" : "decides, "
+          + "everything else is UNDECIDED (no judge model configured)") + ".");
+    }
+    String schema = config.map(AgentConfig::schemaDescription).orElse("");
+    PrintWriter out = spec.commandLine().getOut();
+    ScoreOutput output = new ScoreOutput(out, json);
+    try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge)) {
+      for (ScorePair pair : input) {
+        Optional<String> sql = Optional.of(pair.generatedSql());
+        output.print(pair, scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema)));
+      }
+    }
+    output.finish();
+    return ExitCode.OK.code();
+  }
+
+  /** The pairs to score: from --pairs, or the one pair of --expected/--generated; not both. */
+  private List<ScorePair> pairs() {
+    if (pairs != null) {
+      if (expected != null || generated != null) {
+        throw new InputException("give either --pairs or --expected with --generated, not both");
+      }
+      return ScorePairsReader.read(pairs);
+    }
+    if (expected == null || generated == null) {
+      throw new InputException("give --expected SQL with --generated SQL, or --pairs FILE");
+    }
+    if (expected.isBlank()) {
+      throw new InputException("--expected: empty SQL");
+    }
+    return List.of(new ScorePair(1, expected, generated, Optional.empty(), Optional.empty()));
   }
 }

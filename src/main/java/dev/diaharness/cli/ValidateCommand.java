@@ -11,11 +11,13 @@ import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.dataset.SetChecks;
 import dev.diaharness.sql.EmbeddedDatabase;
+import dev.diaharness.sql.SandboxedExecutor;
 import dev.diaharness.sql.TableFolderLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code validate}: loads every input (.env, config, golden set, test set, local tables) and prints what it found,
- * with warnings (unset {@code ${VAR}}, repeated questions, train/test leakage). Independent problems are all
- * reported, one {@code error:} line each, then exit 2.
+ * with warnings (unset {@code ${VAR}}, repeated questions, train/test leakage), then runs every expected SQL on the
+ * local tables. Independent input problems are all reported, one {@code error:} line each, then exit 2; expected SQL
+ * that fails or returns no rows is listed by question, then exit 1.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Load the config, the golden set (and test set) and the local tables; print what was found, "
@@ -56,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private final List<String> problems = new ArrayList<>();
   private int warnings;
+  private int failingQueries;
   private PrintWriter out;
 
   @Override
@@ -70,14 +74,20 @@ final class ValidateCommand implements Callable<Integer> {
     if (train.isPresent() && test.isPresent()) {
       warnAboutLeakage(train.get(), test.get());
     }
-    List<GoldenSet> sets = new ArrayList<>();
-    train.ifPresent(sets::add);
-    test.ifPresent(sets::add);
+    Map<String, GoldenSet> sets = new LinkedHashMap<>();
+    train.ifPresent(set -> sets.put("golden set", set));
+    test.ifPresent(set -> sets.put("test set", set));
     checkData(config, sets);
     return finish();
   }
 
   private Integer finish() {
+    if (problems.isEmpty() && failingQueries > 0) {
+      spec.commandLine().getErr().println("validate: " + failingQueries + " expected SQL quer"
+          + (failingQueries == 1 ? "y fails or returns" : "ies fail or return") + " no rows on the local data "
+          + "(listed above)");
+      return ExitCode.GATE_FAILED.code();
+    }
     if (problems.isEmpty()) {
       out.println("OK: the inputs load" + (warnings == 0 ? "" : " (" + warnings + " warning"
           + (warnings == 1 ? "" : "s") + ")"));
@@ -177,7 +187,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private void checkData(Optional<AgentConfig> config, List<GoldenSet> sets) {
+  private void checkData(Optional<AgentConfig> config, Map<String, GoldenSet> sets) {
     Optional<Path> folder = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
     if (folder.isEmpty()) {
       out.println(data == null && config.isEmpty() ? "data: not checked (the config did not load and no --data)"
@@ -210,10 +220,43 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * The seam for checks of the sets against the loaded tables. Running each expected SQL on the data is a later
-   * task; until then nothing is checked here and nothing is printed.
+   * Runs every expected SQL of the sets (and each alternative) on the tables, sandboxed, and lists by question the
+   * ones that fail or return no rows; they make validate exit 1. SQL the local engine cannot run is a warning.
    */
-  private void checkSetsOnData(EmbeddedDatabase database, List<GoldenSet> sets) {
-    // intentionally empty: the expected-SQL execution check arrives with the sql package's executor
+  private void checkSetsOnData(EmbeddedDatabase database, Map<String, GoldenSet> sets) {
+    if (sets.isEmpty()) {
+      return;
+    }
+    List<String> failures = new ArrayList<>();
+    int queries = 0;
+    try (SandboxedExecutor sandbox = new SandboxedExecutor(database)) {
+      for (Map.Entry<String, GoldenSet> set : sets.entrySet()) {
+        for (GoldenCase c : set.getValue().cases()) {
+          List<String> all = new ArrayList<>(List.of(c.expectedSql()));
+          all.addAll(c.alternatives());
+          for (int i = 0; i < all.size(); i++) {
+            queries++;
+            String where = set.getKey() + " " + c.id() + (i == 0 ? "" : " (alternative " + i + ")") + " '"
+                + shorten(c.question()) + "'";
+            ExpectedSqlCheck.problem(sandbox.executeBigQuery(all.get(i))).ifPresent(p -> {
+              if (p.unsupported()) {
+                warn(where + ": the expected SQL cannot be run locally: " + p.reason());
+              } else {
+                failures.add(where + ": " + p.reason());
+              }
+            });
+          }
+        }
+      }
+    }
+    failingQueries = failures.size();
+    out.println("expected SQL on the local data: " + (queries - failures.size()) + " of " + queries
+        + " quer" + (queries == 1 ? "y runs and returns rows" : "ies run and return rows"));
+    failures.forEach(f -> out.println("  FAILS " + f));
   }
+
+  private static String shorten(String question) {
+    return question.length() <= 60 ? question : question.substring(0, 57) + "...";
+  }
+
 }

@@ -43,6 +43,11 @@ final class BigQuerySelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(TableFunction function, S context) {
+    if (ReadOnlyGuard.forbiddenFunction(function.getFunction().getName())) {
+      // not BigQuery at all but a file/URL reader: left as written, so the sandbox refuses it (PRED_ERROR) rather
+      // than an "unsupported construct" handed to the judge, which might even pass it
+      return super.visit(function, context);
+    }
     String name = function.getFunction().getName().toUpperCase(Locale.ROOT);
     throw new UnsupportedConstructException(name, "table function " + name + " in FROM is not translated");
   }

@@ -15,7 +15,7 @@ import net.sf.jsqlparser.statement.select.Select;
  * Translates one BigQuery query to DuckDB's dialect so that it can run on the tables of an {@link EmbeddedDatabase}.
  * The query is parsed with JSqlParser and written back through BigQuery-aware deparsers; each family of rules lives
  * in its own class ({@link DateFunctionRules}, {@link ScalarFunctionRules}, {@link ExtractRule}, {@link TypeMapping},
- * table names in {@link BigQuerySelectDeParser}). docs/sql-execution.md has the full table.
+ * table names in {@link BigQuerySelectDeParser}). docs/scoring.md has the full table.
  *
  * <p>Statements other than a single query (DML, DDL, several statements) are passed through untranslated, so that
  * {@link SandboxedExecutor} rejects them with a reason rather than the translator calling them unsupported.

@@ -17,19 +17,23 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
  * K generated variants of a base database, for test-suite accuracy (Zhong, Yu &amp; Klein 2020): two queries that
- * agree on the shipped data but disagree on some variant are not equivalent. Variant i has kind
- * {@code VariantKind.values()[i % 5]} (see {@link VariantKind}); its rows are picked by a hash salted with the seed,
- * so the same seed gives identical variants.
+ * agree on the shipped data but disagree on some variant are not equivalent. Variants 0–4 have one kind each, in
+ * the order of {@link VariantKind}; from variant 5 on, a second round in the order subset, duplicates, NULLs,
+ * boundary dates, nudge, each <em>combined with a dense nudge</em> around the queries' constants ({@link
+ * #kindOf(int)}, {@link #combinedWithNudge(int)}): a near miss that shows only on rows matching the query's filter
+ * (an orphaned order on the queried day, a customer twice on it, a NULL region among the customers who signed up
+ * that day) needs both edits in one database. Rows are picked by a hash salted with the seed, so the same seed
+ * gives identical variants.
  *
  * <p>The base tables are copied once to Parquet in a private temporary folder (so build this object before any
  * sandbox locks the base database); every variant is a new in-memory DuckDB database loaded from there with one
  * {@code CREATE TABLE AS SELECT} per table and edited with set-based SQL. Variants that do not depend on literals are
- * built once; {@link VariantKind#NUDGE} variants are built once per literal set and kept in a bounded LRU cache
+ * built once; the others (the {@link VariantKind#NUDGE} variant and the second round) are built once per literal set and kept in a bounded LRU cache
  * (default {@value #DEFAULT_CACHE_SIZE} literal sets). An evicted variant is closed: take connections from the list
  * {@link #variantsFor} returned right away rather than keeping the list for later.
  *
@@ -74,11 +78,29 @@ public final class DatabaseVariants implements AutoCloseable {
       deleteSnapshot();
       throw new DatabaseVariantsException("cannot copy the base database for variants: " + e.getMessage(), e);
     }
-    this.fixed = new FutureTask<>(() -> buildAll(kind -> kind != VariantKind.NUDGE, Set.of()));
+    this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, Set.of()));
   }
 
   public int k() {
     return k;
+  }
+
+  private static final VariantKind[] SECOND_ROUND = {VariantKind.SUBSET, VariantKind.DUPLICATES, VariantKind.NULLS,
+      VariantKind.BOUNDARY_DATES, VariantKind.NUDGE};
+
+  /** The kind of variant {@code index}: 0–4 in {@link VariantKind} order, then subset, duplicates, NULLs, … */
+  static VariantKind kindOf(int index) {
+    int n = VariantKind.values().length;
+    return index < n ? VariantKind.values()[index] : SECOND_ROUND[(index - n) % n];
+  }
+
+  /** Variants from the second round on also get a dense nudge, so they depend on the queries' literals. */
+  static boolean combinedWithNudge(int index) {
+    return index >= VariantKind.values().length;
+  }
+
+  private static boolean literalFree(int index) {
+    return kindOf(index) != VariantKind.NUDGE && !combinedWithNudge(index);
   }
 
   /** The variants for the literals of both queries ({@link LiteralExtractor#extract(String, String)}). */
@@ -112,7 +134,7 @@ public final class DatabaseVariants implements AutoCloseable {
       ensureOpen();
       task = nudged.get(key);
       if (task == null) {
-        task = new FutureTask<>(() -> buildAll(kind -> kind == VariantKind.NUDGE, key));
+        task = new FutureTask<>(() -> buildAll(i -> !literalFree(i), key));
         nudged.put(key, task);
         evictInto(evicted);
       }
@@ -150,14 +172,13 @@ public final class DatabaseVariants implements AutoCloseable {
     }
   }
 
-  private List<VariantDatabase> buildAll(Predicate<VariantKind> which, Set<Literal> literals)
+  private List<VariantDatabase> buildAll(IntPredicate which, Set<Literal> literals)
       throws SQLException {
     List<VariantDatabase> out = new ArrayList<>();
-    VariantKind[] kinds = VariantKind.values();
     try {
       for (int i = 0; i < k; i++) {
-        if (which.test(kinds[i % kinds.length])) {
-          out.add(builder.build(i, kinds[i % kinds.length], seed * 1_000_003L + i, new TreeSet<>(literals)));
+        if (which.test(i)) {
+          out.add(builder.build(i, kindOf(i), combinedWithNudge(i), seed * 1_000_003L + i, new TreeSet<>(literals)));
         }
       }
       return out;

@@ -14,19 +14,31 @@ import java.util.Set;
  * ({@code >} vs {@code >=}, an off-by-one date, a case-sensitive string) gives a different answer: numbers c, c+1,
  * c-1 (and c±ε in non-integer columns) in columns whose range is near c; dates d, d-1, d+1 (and the last second of
  * the day for timestamps) in date columns whose range is within a year of d; a string s, a case variant and s+"x" in
- * text columns that already hold s (ignoring case) or match it as a LIKE pattern. At most {@link #MAX_UPDATES}
- * statements per variant. Not thread-safe; one instance per variant being built.
+ * text columns that already hold s (ignoring case) or match it as a LIKE pattern, and s itself in category-like
+ * text columns (at most {@value #CATEGORY_VALUES} distinct values) when no column holds it — {@code status IN
+ * ('cancelled', 'refunded')} differs from {@code status = 'cancelled'} once some row says 'refunded'. Key columns
+ * are never nudged (a primary key stays unique). At most {@link #MAX_UPDATES} statements per variant.
+ *
+ * <p>A plain nudge changes one row per value. A <em>dense</em> nudge (for variants that combine it with another
+ * edit) cycles the values over about a fifth of the rows (at most {@value #DENSE_MAX} per column), so that the other
+ * edit reaches some of them: a removed parent, a duplicate, a NULL in another column of a row on the queried date.
+ * Not thread-safe; one instance per variant being built.
  */
 final class NudgeEdits {
   static final int MAX_UPDATES = 24;
+  static final int CATEGORY_VALUES = 12;
+  static final int DENSE_MAX = 100;
 
   private final VariantEdits edits;
   private final List<TableProfile> tables;
+  private final boolean dense;
+  private final java.util.Map<String, Boolean> held = new java.util.HashMap<>();
   private int updates;
 
-  NudgeEdits(VariantEdits edits, List<TableProfile> tables) {
+  NudgeEdits(VariantEdits edits, List<TableProfile> tables, boolean dense) {
     this.edits = edits;
     this.tables = tables;
+    this.dense = dense;
   }
 
   List<String> nudge(Set<Literal> literals) throws SQLException {
@@ -37,9 +49,10 @@ final class NudgeEdits {
           if (updates >= MAX_UPDATES || t.rows() == 0) {
             return changes;
           }
-          List<String> values = valuesFor(literal, t, c);
+          List<String> values = c.keyLike() ? List.of() : valuesFor(literal, t, c);
           if (!values.isEmpty()) {
-            long n = Math.min(values.size(), Math.max(1, t.rows() / 3));
+            long n = dense ? Math.max(values.size(), Math.min(DENSE_MAX, t.rows() / 5)) : values.size();
+            n = Math.min(n, Math.max(1, t.rows() / 3));
             edits.execute(edits.assignByRank(t.name(), c, caseOf(values), n, t.name() + "." + c.name() + literal));
             updates++;
             changes.add(t.name() + "." + c.name() + " values nudged around " + literal + " (" + n + " rows)");
@@ -123,7 +136,8 @@ final class NudgeEdits {
     String test = pattern ? " ILIKE " + sqlString(s) : " IS NOT NULL AND lower(" + q(col.name()) + ") = lower("
         + sqlString(s) + ")";
     if (!exists("SELECT 1 FROM " + q(t.name()) + " WHERE " + q(col.name()) + test + " LIMIT 1")) {
-      return List.of();
+      return !pattern && !s.matches("[-+0-9.:T ]+") && categoryLike(t, col) && !heldAnywhere(s)
+          ? List.of(sqlString(s)) : List.of();
     }
     String base = pattern ? s.replace("%", "").replace("_", "") : s;
     return List.of(sqlString(base), sqlString(flipCase(base)), sqlString(base + "x"));
@@ -143,6 +157,34 @@ final class NudgeEdits {
     return s + " ";
   }
 
+  /** Few distinct values (and s is not a date or number written as text): a status, a region, a category — where an unseen value is plausible. */
+  private boolean categoryLike(TableProfile t, TableProfile.Column col) throws SQLException {
+    try (Statement st = edits.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(DISTINCT " + q(col.name()) + ") FROM " + q(t.name()))) {
+      rs.next();
+      return rs.getLong(1) <= CATEGORY_VALUES;
+    }
+  }
+
+  /** Some text column holds s (ignoring case): then s belongs there and is nudged there only. */
+  private boolean heldAnywhere(String s) throws SQLException {
+    Boolean known = held.get(s);
+    if (known != null) {
+      return known;
+    }
+    boolean found = false;
+    for (TableProfile t : tables) {
+      for (TableProfile.Column c : t.columns()) {
+        if (c.kind() == TableProfile.Kind.STRING && exists("SELECT 1 FROM " + q(t.name()) + " WHERE lower("
+            + q(c.name()) + ") = lower(" + sqlString(s) + ") LIMIT 1")) {
+          found = true;
+        }
+      }
+    }
+    held.put(s, found);
+    return found;
+  }
+
   private boolean exists(String sql) throws SQLException {
     try (Statement st = edits.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
       return rs.next();
@@ -150,9 +192,10 @@ final class NudgeEdits {
   }
 
   private static String caseOf(List<String> values) {
-    StringBuilder sb = new StringBuilder("CASE v.rn");
+    // row k gets value (k - 1) mod size: a plain nudge one row per value, a dense one cycles through them
+    StringBuilder sb = new StringBuilder("CASE (v.rn - 1) % " + values.size());
     for (int i = 0; i < values.size(); i++) {
-      sb.append(" WHEN ").append(i + 1).append(" THEN ").append(values.get(i));
+      sb.append(" WHEN ").append(i).append(" THEN ").append(values.get(i));
     }
     return sb.append(" END").toString();
   }

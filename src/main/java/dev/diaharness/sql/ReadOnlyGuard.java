@@ -32,6 +32,12 @@ final class ReadOnlyGuard {
 
   private ReadOnlyGuard() {}
 
+  /** A function that reads files, URLs or the environment, or runs SQL text: refused wherever it appears. */
+  static boolean forbiddenFunction(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return FORBIDDEN_FUNCTIONS.contains(lower) || FORBIDDEN_PREFIXES.stream().anyMatch(lower::startsWith);
+  }
+
   private static String schema(Table table) {
     String schema = table.getSchemaName();
     return schema == null ? "" : DateParts.unquote(schema).toLowerCase(Locale.ROOT);
@@ -91,7 +97,7 @@ final class ReadOnlyGuard {
     @Override
     public <S> Void visit(Function function, S context) {
       String name = function.getName() == null ? "" : function.getName().toLowerCase(Locale.ROOT);
-      if (FORBIDDEN_FUNCTIONS.contains(name) || FORBIDDEN_PREFIXES.stream().anyMatch(name::startsWith)) {
+      if (forbiddenFunction(name)) {
         problems.add("function " + name + " is not allowed");
       }
       return super.visit(function, context);

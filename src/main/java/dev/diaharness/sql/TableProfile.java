@@ -19,10 +19,18 @@ record TableProfile(String name, long rows, List<Column> columns) {
 
   /**
    * @param type the DuckDB type name, used to cast replacement values back to the column type
-   * @param keyLike named like a key ({@code id}, {@code *_id}, {@code *Id}, {@code *_key}) and unique: never set to NULL
+   * @param keyLike named like a key ({@code id}, {@code *_id}, {@code *Id}, {@code *_key}) and unique: never set to NULL,
+   *     never nudged, and a duplicated row gets a fresh value (a primary key stays unique)
+   * @param keyNamed named like a key (unique or not): a reference to another table's key when not {@code keyLike}
    */
   record Column(String name, String type, Kind kind, double min, double max, LocalDate minDate, LocalDate maxDate,
-      boolean keyLike) {}
+      boolean keyLike, boolean keyNamed) {
+
+    /** A column that points at other rows' keys: key-named but not unique, e.g. {@code orders.customer_id}. */
+    boolean referenceLike() {
+      return keyNamed && !keyLike && (kind == Kind.INTEGER || kind == Kind.STRING);
+    }
+  }
 
   TableProfile {
     columns = List.copyOf(columns);
@@ -79,7 +87,7 @@ record TableProfile(String name, long rows, List<Column> columns) {
     boolean keyLike = keyName(name) && rows > 0
         && count(c, "SELECT count(DISTINCT " + q + ") FROM " + t) == rows
         && count(c, "SELECT count(" + q + ") FROM " + t) == rows;
-    return new Column(name, type, kind, min, max, minDate, maxDate, keyLike);
+    return new Column(name, type, kind, min, max, minDate, maxDate, keyLike, keyName(name));
   }
 
   private static boolean keyName(String name) {

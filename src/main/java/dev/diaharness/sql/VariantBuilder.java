@@ -27,7 +27,13 @@ final class VariantBuilder {
     this.tables = List.copyOf(tables);
   }
 
-  VariantDatabase build(int index, VariantKind kind, long seed, Set<Literal> literals) throws SQLException {
+  /**
+   * @param withNudge also apply a dense nudge around the literals (second-round variants, see {@link
+   *     DatabaseVariants#combinedWithNudge(int)}): after a subset, so the nudged rows survive it; before the other
+   *     edits, so they reach the nudged rows
+   */
+  VariantDatabase build(int index, VariantKind kind, boolean withNudge, long seed, Set<Literal> literals)
+      throws SQLException {
     DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     try {
       VariantEdits edits = new VariantEdits(connection, tables, seed);
@@ -37,7 +43,15 @@ final class VariantBuilder {
         String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
         edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * FROM read_parquet('" + path + "')");
       }
-      List<String> changes = apply(kind, edits, literals);
+      List<String> changes = new ArrayList<>();
+      boolean nudgeFirst = withNudge && kind != VariantKind.SUBSET;
+      if (nudgeFirst) {
+        changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
+      }
+      changes.addAll(apply(kind, edits, literals, withNudge));
+      if (withNudge && !nudgeFirst) {
+        changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
+      }
       if (changes.isEmpty() && kind != VariantKind.SUBSET) {
         changes = new ArrayList<>(edits.subset());
         changes.add(0, "nothing to " + kind.name().toLowerCase() + ", so");
@@ -50,10 +64,11 @@ final class VariantBuilder {
     }
   }
 
-  private List<String> apply(VariantKind kind, VariantEdits edits, Set<Literal> literals) throws SQLException {
+  private List<String> apply(VariantKind kind, VariantEdits edits, Set<Literal> literals, boolean nudged)
+      throws SQLException {
     switch (kind) {
       case NUDGE:
-        return new NudgeEdits(edits, tables).nudge(literals);
+        return nudged ? List.of() : new NudgeEdits(edits, tables, false).nudge(literals);
       case SUBSET:
         return edits.subset();
       case DUPLICATES:

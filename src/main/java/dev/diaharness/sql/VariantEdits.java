@@ -14,6 +14,7 @@ import java.util.List;
  */
 class VariantEdits {
   static final double SUBSET_KEEP = 0.6;
+  static final double CHILDLESS_SHARE = 0.2;
 
   private final Connection connection;
   private final List<TableProfile> tables;
@@ -25,7 +26,12 @@ class VariantEdits {
     this.seed = seed;
   }
 
-  /** Each table sampled independently: orphaned child rows are wanted, they separate LEFT from INNER joins. */
+  /**
+   * Each table sampled independently: orphaned child rows are wanted, they separate LEFT from INNER joins. Then, in
+   * each table, every row referring to a sample of about {@value #CHILDLESS_SHARE} of the values of a reference
+   * column ({@code orders.customer_id}; at least two values) is removed, so some parents have no children left at all — what separates
+   * {@code parent LEFT JOIN child} from an inner join when every parent has many children.
+   */
   List<String> subset() throws SQLException {
     List<String> changes = new ArrayList<>();
     for (TableProfile t : tables) {
@@ -35,20 +41,58 @@ class VariantEdits {
             + "OVER (ORDER BY " + pick(t.name()) + ") AS rn FROM " + q(t.name()) + ") WHERE rn > " + keep + ")");
         changes.add(t.name() + " " + keep + "/" + t.rows() + " rows");
       }
+      for (TableProfile.Column c : t.columns()) {
+        if (c.referenceLike() && t.rows() > 1) {
+          execute("DELETE FROM " + q(t.name()) + " WHERE " + q(c.name()) + " IN (SELECT v FROM (SELECT DISTINCT "
+              + q(c.name()) + " AS v FROM " + q(t.name()) + " WHERE " + q(c.name()) + " IS NOT NULL) ORDER BY hash(v, "
+              + salt(t.name() + "." + c.name()) + "), v LIMIT greatest(2, CAST((SELECT count(DISTINCT "
+              + q(c.name()) + ") FROM " + q(t.name()) + ") * " + CHILDLESS_SHARE + " AS BIGINT)))");
+          changes.add("no " + t.name() + " rows for some " + c.name() + " values");
+        }
+      }
     }
     return prefixed("sampled subset: ", changes);
   }
 
+  /**
+   * About 10% of each table's rows (at most 50) inserted a second time. A key column ({@link
+   * TableProfile.Column#keyLike()}) gets a fresh value in the copy: a database with a primary key twice cannot
+   * exist, and would tell apart queries that are equivalent on every real one ({@code COUNT(*) ... WHERE id IN
+   * (...)} vs {@code COUNT(DISTINCT id)} over a join).
+   */
   List<String> duplicates() throws SQLException {
     List<String> changes = new ArrayList<>();
     for (TableProfile t : tables) {
       long n = Math.min(50, Math.max(1, Math.round(t.rows() * 0.1)));
-      if (t.rows() > 0) {
-        execute("INSERT INTO " + q(t.name()) + " SELECT * FROM " + q(t.name()) + " WHERE " + rows(t.name(), t.name(), n));
+      if (t.rows() > 0 && copyable(t)) {
+        execute("INSERT INTO " + q(t.name()) + " SELECT " + copyColumns(t) + " FROM (SELECT *, row_number() OVER ("
+            + "ORDER BY rowid) AS dup_rn FROM " + q(t.name()) + " WHERE " + rows(t.name(), t.name(), n) + ")");
         changes.add(t.name() + " +" + n);
       }
     }
     return prefixed("duplicate rows: ", changes);
+  }
+
+  /** A table whose key columns can take a fresh value (integers, text); others are left without duplicates. */
+  private static boolean copyable(TableProfile t) {
+    return t.columns().stream().filter(TableProfile.Column::keyLike)
+        .allMatch(c -> c.kind() == TableProfile.Kind.INTEGER || c.kind() == TableProfile.Kind.STRING);
+  }
+
+  /** The select list of a duplicate: every column as is, except keys, which continue after the largest value. */
+  private static String copyColumns(TableProfile t) {
+    List<String> out = new ArrayList<>();
+    for (TableProfile.Column c : t.columns()) {
+      String name = q(c.name());
+      if (!c.keyLike()) {
+        out.add(name);
+      } else if (c.kind() == TableProfile.Kind.INTEGER) {
+        out.add("CAST((SELECT max(" + name + ") FROM " + q(t.name()) + ") + dup_rn AS " + c.type() + ")");
+      } else {
+        out.add(name + " || '#copy'");
+      }
+    }
+    return String.join(", ", out);
   }
 
   List<String> nulls() throws SQLException {
@@ -113,7 +157,7 @@ class VariantEdits {
     return "hash(rowid, " + salt(what) + "), rowid";
   }
 
-  private long salt(String what) {
+  long salt(String what) {
     // String.hashCode is specified, so the same seed picks the same rows in every JVM
     return Math.floorMod(seed * 1_000_003L + what.hashCode(), 2_147_483_647L);
   }

@@ -1,9 +1,10 @@
 package dev.diaharness.sql;
 
 /**
- * The ways a {@link DatabaseVariants} variant changes the base data. Variant i of K has kind
- * {@code values()[i % 5]}, so K = 8 gives two nudged, two subset and two duplicate variants, one with NULLs and one
- * with boundary dates. Only {@link #NUDGE} depends on the queries' literals.
+ * The ways a {@link DatabaseVariants} variant changes the base data. Variants 0–4 have these kinds in this order;
+ * from variant 5 on, each kind again (subset, duplicates, NULLs, boundary dates, nudge) combined with a dense nudge,
+ * so K = 8 gives nudge, subset, duplicates, NULLs, boundary dates, then subset, duplicates and NULLs around the
+ * queries' constants.
  */
 public enum VariantKind {
   /** Values near the queries' constants put into columns whose range holds them: c-1, c, c+1, c±ε; dates d-1, d, d+1. */

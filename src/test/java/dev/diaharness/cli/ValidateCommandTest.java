@@ -24,13 +24,15 @@ class ValidateCommandTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden_set.json", "golden_set.csv", "test_set.csv", "debug_set.json"})
-  void pythonToolInputsPass(String set) {
+  @CsvSource({"golden_set.json, 5", "golden_set.csv, 5", "debug_set.json, 1"})
+  void pythonToolInputsPass(String set, int queries) {
     CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set",
         FIXTURES.resolve(set).toString(), "--data", TABLES);
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
+        .contains("expected SQL on the local data: " + queries + " of " + queries + " quer")
+        .doesNotContain("FAILS")
         .contains("config: " + CONFIG)
         .containsPattern("name:\\s+baseline")
         .containsPattern("display name:\\s+Data Agent - Baseline")
@@ -45,16 +47,58 @@ class ValidateCommandTest {
         .contains("OK: the inputs load");
   }
 
+  /**
+   * The Python tool's test set asks for customers by {@code state}, a column its own tables do not have: reported by
+   * question, with the engine's reason, and exit 1 (not a crash, not an input error).
+   */
+  @Test
+  void pythonToolTestSetFilteringOnAMissingColumnIsReportedByQuestion() {
+    CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set",
+        FIXTURES.resolve("test_set.csv").toString(), "--data", TABLES);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
+    assertThat(run.out())
+        .containsPattern("products\\s+50 rows")
+        .contains("expected SQL on the local data: 4 of 5 queries run and return rows")
+        .contains("  FAILS golden set q_e86685188ba7 'List all customers from California.': fails: Binder Error: "
+            + "Referenced column \"state\" not found")
+        .doesNotContain("OK:");
+    assertThat(run.out().lines().filter(line -> line.contains("FAILS"))).hasSize(1);
+    assertThat(run.err().lines()).containsExactly(
+        "validate: 1 expected SQL query fails or returns no rows on the local data (listed above)");
+  }
+
   @Test
   void trainAndTestAreBothReportedWithTheirIds() {
     CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set", GOOD_SET,
         "--test-set", FIXTURES.resolve("test_set.csv").toString(), "--data", TABLES);
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out())
         .contains("golden set: " + GOOD_SET + ": 5 questions")
         .contains("de697cb0-01f7-4204-945a-9fab5c659672")
         .contains("test set: " + FIXTURES.resolve("test_set.csv") + ": 5 questions")
+        .contains("expected SQL on the local data: 9 of 10 queries run and return rows")
+        .contains("  FAILS test set q_e86685188ba7 'List all customers from California.'")
         .doesNotContain("leakage");
+  }
+
+  @Test
+  void expectedSqlThatReturnsNothingOrIsRefusedIsListedAndUnsupportedIsAWarning() throws IOException {
+    Path set = write("s.json", "["
+        + "{\"question_id\": \"empty\", \"question\": \"Q1\", \"sql\": \"SELECT name FROM `d.products` WHERE price < 0\"},"
+        + "{\"question_id\": \"dml\", \"question\": \"Q2\", \"sql\": \"DELETE FROM products\"},"
+        + "{\"question_id\": \"fine\", \"question\": \"Q3\", \"sql\": \"SELECT 1\","
+        + " \"alternatives\": [\"SELECT 1 FROM `d.nothing`\"]},"
+        + "{\"question_id\": \"geo\", \"question\": \"Q4\", \"sql\": \"SELECT ST_GEOGPOINT(1, 2)\"}]");
+    CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set", set.toString(),
+        "--data", TABLES);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
+    assertThat(run.out())
+        .contains("expected SQL on the local data: 2 of 5 queries run and return rows")
+        .contains("  FAILS golden set empty 'Q1': returns no rows")
+        .contains("  FAILS golden set dml 'Q2': refused by the sandbox")
+        .contains("  FAILS golden set fine (alternative 1) 'Q3': fails: Catalog Error: Table with name nothing")
+        .contains("WARNING: golden set geo 'Q4': the expected SQL cannot be run locally: uses ST_");
+    assertThat(run.err()).contains("validate: 3 expected SQL queries fail or return no rows");
   }
 
   @Test
@@ -166,9 +210,16 @@ class ValidateCommandTest {
     Files.copy(FIXTURES.resolve("tables/products.json"), tables.resolve("products.json"));
     Path config = write("c.json", "{\"name\": \"n\", \"local_data\": \"tables\"}");
     CliRun run = CliTestSupport.run("validate", "--config-file", config.toString(), "--golden-set", GOOD_SET);
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    // only the products table: the questions about customers and orders cannot run on it
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out()).containsPattern("local_data:\\s+" + java.util.regex.Pattern.quote(tables.toString()))
-        .containsPattern("products\\s+50 rows");
+        .containsPattern("products\\s+50 rows")
+        .contains("expected SQL on the local data: 2 of 5 queries run and return rows")
+        .contains("FAILS golden set de697cb0-01f7-4204-945a-9fab5c659672 'How many customers are there?': fails: "
+            + "Catalog Error: Table with name customers does not exist!")
+        .contains("FAILS golden set d3f56062-8ba8-4339-919e-a3c9ce7d3d74 'Show me the total revenue for each "
+            + "status.': fails: Catalog Error: Table with name orders does not exist!")
+        .contains("FAILS golden set 2869ff13-433d-490e-900b-cf37307a3544");
 
     Path broken = write("broken.json", "{\"name\": \"n\", \"local_data\": \"no-such-tables\"}");
     assertOneError(CliTestSupport.run("validate", "--config-file", broken.toString(), "--golden-set", GOOD_SET),

@@ -40,13 +40,19 @@ class DatabaseVariantsTest {
       "> vs >= with no row at the boundary | SELECT id FROM orders WHERE amount > 100 "
           + "| SELECT id FROM orders WHERE amount >= 100 | NUDGE",
       "COUNT(col) vs COUNT(*) | SELECT count(status) FROM orders | SELECT count(*) FROM orders | NULLS",
-      "missing DISTINCT | SELECT DISTINCT id, name FROM customers | SELECT id, name FROM customers | DUPLICATES",
+      "missing DISTINCT | SELECT DISTINCT name FROM customers | SELECT name FROM customers | DUPLICATES",
       "LEFT vs INNER join | SELECT o.id, c.name FROM orders o LEFT JOIN customers c ON o.customer_id = c.id "
           + "| SELECT o.id, c.name FROM orders o JOIN customers c ON o.customer_id = c.id | SUBSET",
       "forgot the month's last day | SELECT id FROM orders WHERE order_date < DATE '2024-02-01' "
           + "| SELECT id FROM orders WHERE order_date <= DATE '2024-01-30' | BOUNDARY_DATES",
       "case-sensitive string | SELECT id FROM orders WHERE status = 'shipped' "
-          + "| SELECT id FROM orders WHERE lower(status) = 'shipped' | NUDGE"})
+          + "| SELECT id FROM orders WHERE lower(status) = 'shipped' | NUDGE",
+      // regressions: the base data alone, or one edit at a time, could not tell these apart
+      "a status value the data lacks | SELECT count(*) FROM orders WHERE status = 'shipped' "
+          + "| SELECT count(*) FROM orders WHERE status IN ('shipped', 'refunded') | NUDGE",
+      "customers without orders: LEFT vs INNER join counts | SELECT c.id, count(o.id) FROM customers c "
+          + "LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id | SELECT c.id, count(*) FROM customers c "
+          + "JOIN orders o ON o.customer_id = c.id GROUP BY c.id | SUBSET"})
   void aVariantSeparatesANearMissThatAgreesOnTheBaseData(String name, String expected, String generated,
       VariantKind kind) throws SQLException {
     assertThat(VariantTestData.agree(base, expected, generated)).as("agree on the base data").isTrue();
@@ -59,13 +65,39 @@ class DatabaseVariantsTest {
     assertThat(separating).as(name).contains(kind);
   }
 
-  @Test
-  void equivalentQueriesAgreeOnEveryVariant() throws SQLException {
-    String expected = "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id";
-    String generated = "SELECT sum(amount), customer_id FROM orders GROUP BY 2 ORDER BY 2";
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "column order and GROUP BY position | SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id "
+          + "| SELECT sum(amount), customer_id FROM orders GROUP BY 2 ORDER BY 2",
+      // regression: duplicated rows used to repeat the primary key, a database that cannot exist
+      "IN subquery vs COUNT(DISTINCT) over a join | SELECT count(*) FROM customers WHERE id IN "
+          + "(SELECT customer_id FROM orders) | SELECT count(DISTINCT c.id) FROM customers c JOIN orders o "
+          + "ON o.customer_id = c.id",
+      "DISTINCT on a primary key | SELECT DISTINCT id, name FROM customers | SELECT id, name FROM customers"})
+  void equivalentQueriesAgreeOnEveryVariant(String name, String expected, String generated) throws SQLException {
     for (VariantDatabase v : variants.variantsFor(expected, generated)) {
-      assertThat(VariantTestData.agree(v.database(), expected, generated)).as(v.toString()).isTrue();
+      assertThat(VariantTestData.agree(v.database(), expected, generated)).as(name + " on " + v).isTrue();
     }
+  }
+
+  @Test
+  void keyColumnsStayUniqueInEveryVariant() throws SQLException {
+    for (VariantDatabase v : variants.variantsFor(Set.of(Literal.number("5"), Literal.date("2024-01-15")))) {
+      assertThat(VariantTestData.run(v.database(), "SELECT count(*) = count(DISTINCT id) AS c FROM customers "
+          + "UNION ALL SELECT count(*) = count(DISTINCT id) FROM orders").rows())
+          .as(v.toString()).containsOnly(List.of(true));
+    }
+  }
+
+  @Test
+  void theSecondRoundCombinesEachEditWithADenseNudge() {
+    List<VariantDatabase> list = variants.variantsFor(Set.of(Literal.date("2024-02-15")));
+    assertThat(list).extracting(VariantDatabase::kind).containsExactly(VariantKind.NUDGE, VariantKind.SUBSET,
+        VariantKind.DUPLICATES, VariantKind.NULLS, VariantKind.BOUNDARY_DATES, VariantKind.SUBSET,
+        VariantKind.DUPLICATES, VariantKind.NULLS);
+    assertThat(list.subList(5, 8)).allSatisfy(v -> assertThat(v.description())
+        .contains("orders.order_date values nudged around DATE 2024-02-15 (6 rows)"));
+    assertThat(list.get(0).description()).contains("orders.order_date values nudged around DATE 2024-02-15 (3 rows)");
   }
 
   @Test

@@ -171,6 +171,15 @@ class SandboxedExecutorTest {
         .isInstanceOf(ExecutionResult.Rejected.class);
   }
 
+  /** Regression: a file-reading table function was "unsupported" (for the judge, who might pass it), not refused. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @ValueSource(strings = {"SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM read_parquet('x.parquet') t",
+      "SELECT * FROM glob('*')", "SELECT n FROM (SELECT * FROM read_json_auto('/tmp/x.json')) AS n"})
+  void fileReadingTableFunctionsInBigQueryTextAreRefusedNotUnsupported(String sql) {
+    assertThat(executor.executeBigQuery(sql)).isInstanceOf(ExecutionResult.Rejected.class)
+        .extracting(r -> ((ExecutionResult.Rejected) r).reason()).asString().contains("is not allowed");
+  }
+
   @Test
   void connectionStaysUsableAfterFailuresAndTimeouts() {
     executor.execute("SELECT nope FROM orders");
