@@ -16,7 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,9 +59,10 @@ public final class EvaluationEngine {
    */
   public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done) {
     AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    Phaser inFlight = new Phaser(1); // this thread, plus one party per submitted item until it finishes
     Map<Split, SplitAggregator> aggregators = new LinkedHashMap<>();
-    List<CompletableFuture<Void>> all = new ArrayList<>();
     List<ExecutorService> pools = new ArrayList<>();
+    List<Thread> feeders = new ArrayList<>();
     ExecutorService scoring = WorkerPools.scoringPool();
     try {
       for (EvaluationSpec spec : specs) {
@@ -65,9 +70,18 @@ public final class EvaluationEngine {
         aggregators.put(spec.split(), aggregator);
         ExecutorService workers = WorkerPools.agentPool(spec.split(), options.maxWorkers());
         pools.add(workers);
-        all.addAll(submit(spec, done, aggregator, workers, scoring, stop));
+        Thread feeder = WorkerPools.feeder(spec.split(),
+            () -> feed(spec, done, aggregator, workers, scoring, stop, inFlight));
+        feeders.add(feeder);
+        feeder.start();
       }
-      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      for (Thread feeder : feeders) {
+        feeder.join();
+      }
+      inFlight.arriveAndAwaitAdvance();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.compareAndSet(null, new IllegalStateException("the evaluation was interrupted", e));
     } finally {
       pools.forEach(ExecutorService::shutdownNow);
       scoring.shutdownNow();
@@ -83,42 +97,70 @@ public final class EvaluationEngine {
     return new EvaluationResult(iteration, metrics);
   }
 
-  private List<CompletableFuture<Void>> submit(EvaluationSpec spec, Map<ItemKey, ItemResult> done,
-      SplitAggregator aggregator, ExecutorService workers, ExecutorService scoring,
-      AtomicReference<RuntimeException> stop) {
-    List<WorkItem> items = spec.items(options.repeats());
-    List<WorkItem> todo = new ArrayList<>();
-    for (WorkItem item : items) {
+  /**
+   * Submits one split's items as workers free up, a bounded window ahead of them, so memory stays flat for any
+   * number of items (all items are still "submitted at once" as far as the workers can tell: the queue never
+   * runs dry). Items already journaled count without being asked again.
+   */
+  private void feed(EvaluationSpec spec, Map<ItemKey, ItemResult> done, SplitAggregator aggregator,
+      ExecutorService workers, ExecutorService scoring, AtomicReference<RuntimeException> stop, Phaser inFlight) {
+    long total = (long) spec.cases().size() * options.repeats();
+    long alreadyDone = spec.keys(options.repeats()).filter(key -> reusable(done.get(key))).count();
+    AtomicLong finished = new AtomicLong(alreadyDone);
+    listener.evaluationStarted(spec.iteration(), spec.split(), total, alreadyDone);
+    Semaphore window = new Semaphore(options.maxWorkers() * 4);
+    spec.workItems(options.repeats()).forEach(item -> {
       ItemResult previous = done.get(item.key());
-      if (previous != null && !(options.retryErrors() && previous.isError())) {
+      if (reusable(previous)) {
         aggregator.add(previous);
-      } else {
-        todo.add(item);
+        return;
       }
-    }
-    long total = items.size();
-    AtomicLong finished = new AtomicLong(items.size() - todo.size());
-    listener.evaluationStarted(spec.iteration(), spec.split(), total, finished.get());
-    List<CompletableFuture<Void>> futures = new ArrayList<>(todo.size());
-    for (WorkItem item : todo) {
-      futures.add(CompletableFuture
-          .supplyAsync(() -> converse(item, stop), workers)
-          .orTimeout(options.itemTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-          .exceptionally(e -> timedOutOrFailed(e))
-          .thenAcceptAsync(timed -> timed.filter(t -> stop.get() == null).ifPresent(t -> {
-            ItemResult row;
-            try {
-              row = itemScorer.toResult(item, spec.schemaDescription(), t.answer(), t.elapsed());
-            } catch (RunStoppingException e) {
-              stop.compareAndSet(null, e.stopReason());
-              return;
+      if (stop.get() != null) {
+        return;
+      }
+      window.acquireUninterruptibly();
+      inFlight.register();
+      ask(spec, item, aggregator, workers, scoring, stop, () -> finished.incrementAndGet(), total)
+          .whenComplete((ignored, failure) -> {
+            if (failure != null) {
+              stop.compareAndSet(null, unwrap(failure));
             }
-            sink.accept(row);
-            aggregator.add(row);
-            listener.itemFinished(row, finished.incrementAndGet(), total);
-          }), scoring));
-    }
-    return futures;
+            window.release();
+            inFlight.arriveAndDeregister();
+          });
+    });
+  }
+
+  private boolean reusable(ItemResult previous) {
+    return previous != null && !(options.retryErrors() && previous.isError());
+  }
+
+  /** One item: the conversation on a worker, then scoring, journaling and aggregation on the scoring pool. */
+  private CompletableFuture<Void> ask(EvaluationSpec spec, WorkItem item, SplitAggregator aggregator,
+      ExecutorService workers, ExecutorService scoring, AtomicReference<RuntimeException> stop,
+      LongSupplier nextFinished, long total) {
+    return CompletableFuture
+        .supplyAsync(() -> converse(item, stop), workers)
+        .orTimeout(options.itemTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(this::timedOutOrFailed)
+        .thenAcceptAsync(timed -> timed.filter(t -> stop.get() == null).ifPresent(t -> {
+          ItemResult row;
+          try {
+            row = itemScorer.toResult(item, spec.schemaDescription(), t.answer(), t.elapsed());
+          } catch (RunStoppingException e) {
+            stop.compareAndSet(null, e.stopReason());
+            return;
+          }
+          sink.accept(row);
+          aggregator.add(row);
+          listener.itemFinished(row, nextFinished.getAsLong(), total);
+        }), scoring);
+  }
+
+  private static RuntimeException unwrap(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
   }
 
   /** An answer with the conversation's wall time; empty when the item was cancelled before it started. */

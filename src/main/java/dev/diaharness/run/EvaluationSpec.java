@@ -1,9 +1,10 @@
 package dev.diaharness.run;
 
 import dev.diaharness.dataset.GoldenCase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * <em>What</em> is evaluated: one split's questions in one iteration, with the schema description the scorer
@@ -16,14 +17,17 @@ public record EvaluationSpec(int iteration, Split split, List<GoldenCase> cases,
     schemaDescription = Objects.requireNonNullElse(schemaDescription, "");
   }
 
-  /** Every (question × repeat) item, repeat-major so early results already cover every question. */
-  public List<WorkItem> items(int repeats) {
-    List<WorkItem> items = new ArrayList<>(cases.size() * repeats);
-    for (int r = 1; r <= repeats; r++) {
-      for (GoldenCase c : cases) {
-        items.add(new WorkItem(new ItemKey(iteration, split, c.id(), r), c));
-      }
-    }
-    return items;
+  /**
+   * Every (question × repeat) item, made as it is consumed, repeat-major so early results already cover every
+   * question.
+   */
+  public Stream<WorkItem> workItems(int repeats) {
+    return IntStream.rangeClosed(1, repeats).boxed()
+        .flatMap(r -> cases.stream().map(c -> new WorkItem(new ItemKey(iteration, split, c.id(), r), c)));
+  }
+
+  /** The keys of {@link #workItems}, in the same order. */
+  public Stream<ItemKey> keys(int repeats) {
+    return workItems(repeats).map(WorkItem::key);
   }
 }

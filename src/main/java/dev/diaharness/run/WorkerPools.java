@@ -19,6 +19,13 @@ final class WorkerPools {
     return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("scoring-"));
   }
 
+  /** The thread that hands one split's items to its workers. */
+  static Thread feeder(Split split, Runnable feed) {
+    Thread t = new Thread(feed, split.label() + "-feeder");
+    t.setDaemon(true);
+    return t;
+  }
+
   private static ThreadFactory named(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
