@@ -69,8 +69,13 @@ public final class ExecutionStage implements ScoringStage {
     if (!onBase.equal()) {
       Optional<String> alternative = matchingAlternative(input, predicted, options);
       if (alternative.isEmpty()) {
+        // strict decides; the lenient reading (extra generated columns allowed) is reported beside it
+        Map<String, Object> details = new LinkedHashMap<>(onBase.evidence());
+        details.put("strict_equal", onBase.strictEqual());
+        details.put("lenient_equal", onBase.lenientEqual());
+        String lenient = onBase.lenientEqual() ? " (equal if extra generated columns were allowed)" : "";
         return Verdict.of(Outcome.FAIL, Status.EXEC_MISMATCH, partial,
-            new Evidence("results differ on the local data: " + onBase.summary(), onBase.evidence()));
+            new Evidence("results differ on the local data: " + onBase.summary() + lenient, details));
       }
       expected = alternative.get();
     }

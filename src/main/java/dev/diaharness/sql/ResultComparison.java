@@ -24,6 +24,6 @@ public record ResultComparison(
     Map<String, Object> evidence) {
   public ResultComparison {
     Objects.requireNonNull(summary, "summary");
-    evidence = Map.copyOf(evidence);
+    evidence = dev.diaharness.core.OrderedMaps.copyOf(evidence);
   }
 }
