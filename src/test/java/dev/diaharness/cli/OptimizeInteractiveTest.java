@@ -92,4 +92,15 @@ class OptimizeInteractiveTest {
     assertThat(t.bestIteration()).isEqualTo(1);
     assertThat(t.bestDeployed()).isTrue();
   }
+
+  @Test
+  void anEditThatIsNotAnExampleListIsRefusedAndAskedAgainInsteadOfEndingTheRun() throws Exception {
+    CliRun run = optimize("y\ne\nnot json\nEND\ns\n");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("The edited text cannot be used: examples must be a JSON list");
+    Trajectory t = OptimizeResumeAfterKillTest.trajectory(OptimizeResumeAfterKillTest.runDir(results));
+    assertThat(decisions(t.iterations().get(0))).containsExactly("skipped");
+    assertThat(t.bestDeployed()).isTrue();
+  }
 }
