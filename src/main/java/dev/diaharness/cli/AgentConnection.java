@@ -13,6 +13,8 @@ import dev.diaharness.agent.gemini.SqlFollowup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.InputException;
 import dev.diaharness.emulator.EmbeddedEmulator;
+import dev.diaharness.emulator.FaultPlan;
+import dev.diaharness.emulator.LatencyPlan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -39,10 +41,14 @@ final class AgentConnection implements AutoCloseable {
     this.gate = gate;
   }
 
-  /** Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port. */
+  /**
+   * Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port, injecting
+   * {@code faults} and {@code latency} (both none outside tests and benchmarks).
+   */
   static AgentConnection embedded(AgentConfig config, Optional<Path> data, long seed, double temperature,
-      CallGate gate) {
-    EmbeddedEmulator.Options options = EmbeddedEmulator.Options.defaults().withSeed(seed).withTemperature(temperature);
+      FaultPlan faults, LatencyPlan latency, CallGate gate) {
+    EmbeddedEmulator.Options options = EmbeddedEmulator.Options.defaults().withSeed(seed).withTemperature(temperature)
+        .withFaults(faults).withLatency(latency);
     if (data.isPresent()) {
       options = options.withDataFolder(data.get());
     }

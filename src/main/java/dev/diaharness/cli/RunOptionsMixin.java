@@ -90,4 +90,18 @@ final class RunOptionsMixin {
           + "executed answers, recorded in the evidence beside the execution verdict; never: no judge "
           + "(default: ${DEFAULT-VALUE}).")
   String judge;
+
+  // Hidden: fault and latency injection into the --embedded emulator, for reliability tests and benchmarks of the
+  // real command (the standalone `emulator` command has the same knobs as public flags).
+  @Option(names = "--emulator-latency-ms", paramLabel = "MEAN[:JITTER]", hidden = true,
+      description = "With --embedded: latency the emulator adds to each streamAssist call.")
+  String emulatorLatency;
+
+  @Option(names = "--emulator-faults", paramLabel = "KIND=RATE,...", hidden = true,
+      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate).")
+  String emulatorFaults;
+
+  @Option(names = "--emulator-retry-after-seconds", paramLabel = "N", defaultValue = "1", hidden = true,
+      description = "With --embedded: Retry-After of injected 429 replies.")
+  long emulatorRetryAfterSeconds;
 }

@@ -8,6 +8,8 @@ import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.core.InputException;
 import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
+import dev.diaharness.emulator.FaultPlan;
+import dev.diaharness.emulator.LatencyPlan;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
 import dev.diaharness.run.RunListener;
@@ -75,6 +77,8 @@ final class RunSetup implements AutoCloseable {
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
+    FaultPlan faults = emulatorFaults(flags);
+    LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
@@ -94,7 +98,7 @@ final class RunSetup implements AutoCloseable {
     try {
       connection = flags.embedded
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
-              flags.emulatorTemperature, traffic)
+              flags.emulatorTemperature, faults, latency, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
     } catch (RuntimeException e) {
       scoring.close();
@@ -106,6 +110,15 @@ final class RunSetup implements AutoCloseable {
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);
+  }
+
+  private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
+    if (flags.emulatorRetryAfterSeconds < 0) {
+      throw new InputException(
+          "--emulator-retry-after-seconds must be >= 0, got " + flags.emulatorRetryAfterSeconds);
+    }
+    return FaultPlan.parse("--emulator-faults", flags.emulatorFaults)
+        .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
   }
 
   private static RunOptions runOptions(RunOptionsMixin flags) {

@@ -126,12 +126,13 @@ final class StreamAssistEndpoint {
       out.write("[".getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i < elements.size(); i++) {
         byte[] element = Json.MAPPER.writeValueAsBytes(elements.get(i));
+        // the separator comes first, so a truncated stream is valid JSON up to the cut, as a dropped connection
+        out.write(((i == 0 ? "" : ",") + "\n").getBytes(StandardCharsets.UTF_8));
         if (truncate && i == elements.size() / 2) {
           out.write(element, 0, element.length / 2);
           out.flush();
-          return; // the client sees the body end with no closing bracket
+          return; // the client sees the body end inside an element, with no closing bracket
         }
-        out.write(((i == 0 ? "" : ",") + "\n").getBytes(StandardCharsets.UTF_8));
         out.write(element);
         out.flush();
       }

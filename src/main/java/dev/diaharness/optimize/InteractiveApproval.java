@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Asks the user about each change: the unified diff and the rationale, then approve / edit / skip; between
  * iterations, continue y/n. Edit opens {@code $EDITOR} on a temp file, or, with no editor, reads lines until a
- * line {@code END}. Reads the given reader (stdin in the CLI), so answers can be piped. End of input = skip/stop.
+ * line {@code END}; an edit the field cannot hold (examples that are not a JSON list) is refused and asked again. Reads the given reader (stdin in the CLI), so answers can be piped. End of input = skip/stop.
  */
 public final class InteractiveApproval implements ApprovalPolicy {
   private final BufferedReader in;
@@ -50,8 +50,16 @@ public final class InteractiveApproval implements ApprovalPolicy {
         case "y":
           return Optional.of(change);
         case "e":
-        case "edit":
-          return Optional.of(change.withAfter(edit(change.after())));
+        case "edit": {
+          String text = edit(change.after());
+          Optional<String> problem = problemWith(change.field(), text);
+          if (problem.isEmpty()) {
+            return Optional.of(change.withAfter(text));
+          }
+          // unusable text would only fail later, when the config is built, and end the whole run: ask again
+          out.println("The edited text cannot be used: " + problem.get());
+          break;
+        }
         case "s":
         case "skip":
         case "":
@@ -59,6 +67,19 @@ public final class InteractiveApproval implements ApprovalPolicy {
         default:
           out.println("Please answer a, e or s.");
       }
+    }
+  }
+
+  /** Why {@code text} cannot be the field's value (examples must be a JSON list), or empty. */
+  private static Optional<String> problemWith(ConfigField field, String text) {
+    if (field != ConfigField.NL2SQL_EXAMPLES) {
+      return Optional.empty();
+    }
+    try {
+      ConfigField.parseExamples(text);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -5,6 +5,8 @@ import dev.diaharness.core.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Appends each finished item, as one flushed line, to {@code journal.jsonl} and to its
  * {@code iterations/<i>/eval_<split>.jsonl}. Lines never interleave (one lock), and a killed process loses at most
- * the items in flight: a flushed line is in the operating system's hands. Thread-safe.
+ * the items in flight: a flushed line is in the operating system's hands, and a line torn by a kill is cut when
+ * the file is opened again (resume). Thread-safe.
  */
 public final class JournalWriter implements ResultSink, AutoCloseable {
   private final RunDirectory run;
@@ -56,10 +59,37 @@ public final class JournalWriter implements ResultSink, AutoCloseable {
   private static BufferedWriter open(Path file) {
     try {
       Files.createDirectories(file.getParent());
+      dropTornLine(file);
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
+    }
+  }
+
+  /**
+   * Cuts a half-written last line (the process was killed while writing it; a line longer than the writer's
+   * buffer goes out in pieces). Appending after it would glue the next row onto it and leave a broken line in the
+   * middle of the file, which the reader rightly refuses; cut, the lost row is simply asked again.
+   */
+  static void dropTornLine(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long keep = channel.size();
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (keep > 0) {
+        one.clear();
+        channel.read(one, keep - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        keep--;
+      }
+      if (keep < channel.size()) {
+        channel.truncate(keep);
+      }
     }
   }
 

@@ -18,7 +18,9 @@ public final class SplitAggregator {
 
   private final Split split;
   private final int repeats;
-  private final Map<String, int[]> perQuestion = new LinkedHashMap<>(); // {tries, passes}
+  // {tries, passes} by question id, sorted: the seeded bootstrap interval and the flaky list must not depend on the
+  // order items happened to finish in (a resumed evaluation rebuilt from the journal gets the same numbers)
+  private final Map<String, int[]> perQuestion = new TreeMap<>();
   private final Map<Integer, long[]> perRepeat = new TreeMap<>(); // {items, passes}
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> errorCounts = new TreeMap<>();

@@ -58,6 +58,9 @@ class FaultInjectionTest {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).startsWith("[").doesNotEndWith("]");
       assertThatThrownBy(() -> Json.MAPPER.readTree(r.body())).isInstanceOf(Exception.class);
+      // cut, not garbled: everything before the cut is well-formed, so a parser sees end-of-input, not bad JSON
+      assertThatThrownBy(() -> Json.MAPPER.readTree(r.body()))
+          .isInstanceOf(com.fasterxml.jackson.core.io.JsonEOFException.class);
     }
   }
 

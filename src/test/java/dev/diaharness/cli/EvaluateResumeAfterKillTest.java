@@ -1,0 +1,101 @@
+package dev.diaharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diaharness.cli.CliTestSupport.CliRun;
+import dev.diaharness.emulator.FaultPlan;
+import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.run.ItemKey;
+import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.JournalReader;
+import dev.diaharness.run.Split;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code evaluate} killed with SIGKILL in the middle of the evaluation, then {@code evaluate --resume}: every key
+ * ends up exactly once, the rows written before the kill are kept as they were, and the agent is asked only for
+ * the items that had not finished. The emulator belongs to the test, so it counts the questions of both processes.
+ */
+class EvaluateResumeAfterKillTest {
+  static final int REPEATS = 2;
+  static final int ITEMS = (47 + 21) * REPEATS;
+
+  @TempDir Path work;
+
+  static Path config() {
+    return Path.of(EvaluateCommandTest.CONFIG).toAbsolutePath();
+  }
+
+  static List<String> evaluateArgs(Path results, String workers) {
+    return new ArrayList<>(List.of("evaluate", "--config-file", config().toString(),
+        "--golden-set", Path.of(EvaluateCommandTest.TRAIN).toAbsolutePath().toString(),
+        "--test-set", Path.of(EvaluateCommandTest.TEST).toAbsolutePath().toString(),
+        "--num-repeats", Integer.toString(REPEATS), "--max-workers", workers, "--results-dir", results.toString()));
+  }
+
+  static Path journalUnder(Path results) {
+    try (Stream<Path> runs = Files.list(results)) {
+      return runs.filter(p -> p.getFileName().toString().startsWith("run_")).findFirst()
+          .map(p -> p.resolve("journal.jsonl")).orElse(results.resolve("none"));
+    } catch (java.io.IOException e) {
+      return results.resolve("none");
+    }
+  }
+
+  @Test
+  void aRunKilledMidEvaluationResumesWithoutAskingFinishedItemsAgain() throws Exception {
+    Path results = Files.createDirectories(work.resolve("results"));
+    try (LocalEmulator emulator = LocalEmulator.start(FaultPlan.none(), LatencyPlan.parse("latency", "60:20"), 7)) {
+      KilledProcess.runAndKill(work, emulator.env(), () -> KilledProcess.lines(journalUnder(results)) >= 25,
+          Duration.ofSeconds(90), evaluateArgs(results, "2").toArray(String[]::new));
+      Path journal = journalUnder(results);
+      Path runDir = journal.getParent();
+      Thread.sleep(300); // let the emulator finish the requests the dead process left in flight
+      long askedBeforeKill = emulator.streamAssistCalls();
+      List<String> linesBefore = Files.readAllLines(journal);
+      List<ItemResult> finished = JournalReader.readAll(journal);
+      assertThat(finished).as("killed mid-run").hasSizeBetween(25, ITEMS - 1);
+      // the on-disk state of a kill in the middle of writing a long line (a line over the writer's buffer is
+      // written in pieces): a torn last line in both files the row goes to
+      String torn = "{\"version\":1,\"iteration\":1,\"split\":\"train\",\"question_id\":\"train-";
+      Files.writeString(journal, torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      Files.writeString(runDir.resolve("iterations/1/eval_train.jsonl"), torn, StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
+
+      List<String> resume = evaluateArgs(results, "10");
+      resume.addAll(List.of("--resume", runDir.toString()));
+      CliRun run = CliTestSupport.runWithEnv(emulator.env(), "", resume.toArray(String[]::new));
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      List<ItemResult> all = JournalReader.readAll(journal);
+      Set<ItemKey> keys = new HashSet<>();
+      all.forEach(r -> assertThat(keys.add(r.key())).as("key twice: %s", r.key()).isTrue());
+      assertThat(keys).hasSize(ITEMS);
+      assertThat(all.subList(0, finished.size())).as("rows from before the kill are kept").isEqualTo(finished);
+      assertThat(Files.readAllLines(journal).subList(0, linesBefore.size())).isEqualTo(linesBefore);
+      // exactly the unfinished items were asked: a question and its SQL follow-up each, nothing for finished ones
+      long askedOnResume = emulator.streamAssistCalls() - askedBeforeKill;
+      assertThat(askedOnResume).isEqualTo(2L * (ITEMS - finished.size()));
+      Set<ItemKey> finishedKeys = finished.stream().map(ItemResult::key).collect(Collectors.toSet());
+      assertThat(all.subList(finished.size(), all.size())).noneMatch(r -> finishedKeys.contains(r.key()));
+      for (Split split : List.of(Split.TRAIN, Split.TEST)) {
+        List<ItemResult> evalRows = JournalReader.readAll(runDir.resolve("iterations/1/eval_" + split.label()
+            + ".jsonl"));
+        assertThat(evalRows).hasSize((split == Split.TRAIN ? 47 : 21) * REPEATS)
+            .extracting(ItemResult::key).doesNotHaveDuplicates();
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.diaharness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Evidence;
+import dev.diaharness.scoring.Outcome;
+import dev.diaharness.scoring.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The metrics of a split are a function of its rows, not of the order they finished in: a resumed evaluation,
+ * rebuilt from the journal in another order, must report the same numbers (the bootstrap interval included).
+ */
+class SplitAggregatorOrderTest {
+  static List<ItemResult> rows(long seed) {
+    Random random = new Random(seed);
+    List<ItemResult> rows = new ArrayList<>();
+    for (int q = 0; q < 30; q++) {
+      for (int r = 1; r <= 3; r++) {
+        boolean pass = random.nextInt(3) > 0;
+        rows.add(new ItemResult(1, 1, Split.TRAIN, "q-" + q, r, "question " + q, "SELECT " + q, "SELECT " + q,
+            "ANSWER", "", "", pass ? Outcome.PASS : Outcome.FAIL,
+            pass ? Status.EXEC_EQUIVALENT : Status.EXEC_MISMATCH, pass ? 100 : 0,
+            pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of(""), 10 + q, 3, Map.of(),
+            Instant.EPOCH, null, null));
+      }
+    }
+    return rows;
+  }
+
+  static SplitMetrics aggregate(List<ItemResult> rows) {
+    SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 3);
+    rows.forEach(aggregator::add);
+    return aggregator.metrics();
+  }
+
+  @Property(tries = 50)
+  void metricsDoNotDependOnTheOrderRowsArrive(@ForAll long dataSeed, @ForAll long orderSeed) {
+    List<ItemResult> rows = rows(dataSeed);
+    List<ItemResult> shuffled = new ArrayList<>(rows);
+    Collections.shuffle(shuffled, new Random(orderSeed));
+    SplitMetrics inOrder = aggregate(rows);
+    SplitMetrics reordered = aggregate(shuffled);
+    assertThat(reordered).isEqualTo(inOrder);
+    assertThat(reordered.flakyQuestions()).containsExactlyElementsOf(inOrder.flakyQuestions());
+    assertThat(reordered.questionPassRates().keySet()).containsExactlyElementsOf(inOrder.questionPassRates().keySet());
+  }
+}
