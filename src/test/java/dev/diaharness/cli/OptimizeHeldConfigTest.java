@@ -1,5 +1,6 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.scoring.ScorerSetup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.agent.gemini.GeminiAgent;
@@ -90,7 +91,7 @@ class OptimizeHeldConfigTest {
     GoldenSet test = GoldenSetLoader.load(Path.of(EvaluateCommandTest.TEST));
     try (EmbeddedEmulator emulator = EmbeddedEmulator.start(baseline,
             EmbeddedEmulator.Options.defaults().withSeed(7));
-        ScoringSetup scoring = ScoringSetup.open(baseline.localData(), 0, 42, Optional.empty())) {
+        ScorerSetup scoring = ScorerSetup.open(baseline.localData(), 0, 42, Optional.empty())) {
       Map<String, String> vars = Map.of("GOOGLE_CLOUD_PROJECT", emulator.projectId(), "DIA_LOCATION",
           emulator.location(), "DIA_ENGINE_ID", emulator.engineId(), "DIA_ENDPOINT", emulator.baseUrl());
       GeminiSettings settings = GeminiSettings.fromEnvironment(vars);
