@@ -1,6 +1,5 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.scoring.ScorerSetup;
 import dev.diaharness.agent.gemini.SqlFollowup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
@@ -17,6 +16,7 @@ import dev.diaharness.run.RunManifest;
 import dev.diaharness.run.RunOptions;
 import dev.diaharness.run.Ticker;
 import dev.diaharness.run.TrafficControl;
+import dev.diaharness.scoring.ScorerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.scoring.ScorerSetup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
+import dev.diaharness.scoring.ScorerSetup;
 import dev.diaharness.scoring.ScoringInput;
 import dev.diaharness.scoring.ScoringStage;
 import java.io.PrintWriter;

@@ -1,6 +1,5 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.scoring.ScorerSetup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.agent.gemini.GeminiAgent;
@@ -35,6 +34,7 @@ import dev.diaharness.run.RunOptions;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.Ticker;
 import dev.diaharness.run.TrafficControl;
+import dev.diaharness.scoring.ScorerSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
