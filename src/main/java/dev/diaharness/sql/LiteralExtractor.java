@@ -1,5 +1,7 @@
 package dev.diaharness.sql;
 
+import dev.diaharness.core.BoundedCache;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,7 +39,14 @@ public final class LiteralExtractor {
     return cap(all);
   }
 
+  /** The literals of one query, sorted; unmodifiable (cached: the same SQL comes back at every repeat). */
   public static Set<Literal> extract(String sql) {
+    return sql == null ? extractUncached(null) : CACHE.get(sql, s -> Collections.unmodifiableSet(extractUncached(s)));
+  }
+
+  private static final BoundedCache<String, Set<Literal>> CACHE = new BoundedCache<>(8192);
+
+  private static Set<Literal> extractUncached(String sql) {
     Set<Literal> out = new TreeSet<>();
     if (sql == null || sql.isBlank()) {
       return out;

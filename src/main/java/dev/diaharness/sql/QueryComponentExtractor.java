@@ -1,5 +1,6 @@
 package dev.diaharness.sql;
 
+import dev.diaharness.core.BoundedCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,14 @@ final class QueryComponentExtractor {
   private QueryComponentExtractor() {
   }
 
+  /** Cached: the same expected and generated SQL come back at every repeat; an extraction is immutable. */
   static Extraction extract(String sql) {
+    return sql == null ? extractUncached(null) : CACHE.get(sql, QueryComponentExtractor::extractUncached);
+  }
+
+  private static final BoundedCache<String, Extraction> CACHE = new BoundedCache<>(8192);
+
+  private static Extraction extractUncached(String sql) {
     SqlParseResult parsed = SqlParser.parse(sql);
     if (parsed instanceof SqlParseResult.Unparseable) {
       return failure("unparseable: " + ((SqlParseResult.Unparseable) parsed).reason());

@@ -1,5 +1,6 @@
 package dev.diaharness.sql;
 
+import dev.diaharness.core.BoundedCache;
 import dev.diaharness.sql.SqlLexer.Kind;
 import dev.diaharness.sql.SqlLexer.Token;
 import java.util.ArrayList;
@@ -61,6 +62,13 @@ public final class SqlNormalizer {
    * then {@link #normalize}d; empty when the SQL does not parse as one statement.
    */
   public static Optional<String> canonical(String sql) {
+    return sql == null ? canonicalOf(null) : CANONICAL.get(sql, SqlNormalizer::canonicalOf);
+  }
+
+  /** every repeat of a question compares the same SQL again: parse it once (a pure function of the text) */
+  private static final BoundedCache<String, Optional<String>> CANONICAL = new BoundedCache<>(8192);
+
+  private static Optional<String> canonicalOf(String sql) {
     SqlParseResult parsed = SqlParser.parse(sql);
     if (!(parsed instanceof SqlParseResult.Parsed)) {
       return Optional.empty();

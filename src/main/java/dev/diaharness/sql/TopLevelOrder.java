@@ -1,5 +1,6 @@
 package dev.diaharness.sql;
 
+import dev.diaharness.core.BoundedCache;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -22,6 +23,13 @@ public final class TopLevelOrder {
     if (sql == null || sql.isBlank()) {
       return false;
     }
+    return CACHE.get(sql, TopLevelOrder::parseAndCheck);
+  }
+
+  /** the expected SQL of a question is asked about at every repeat: parse it once */
+  private static final BoundedCache<String, Boolean> CACHE = new BoundedCache<>(8192);
+
+  private static boolean parseAndCheck(String sql) {
     try {
       Statement statement = CCJSqlParserUtil.parse(sql);
       return statement instanceof Select && orders((Select) statement);
