@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValidateCommandTest {
   private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures", "dia-original");
   private static final String CONFIG = FIXTURES.resolve("baseline_config.json").toString();
-  private static final String TABLES = FIXTURES.resolve("tables").toString();
+  /** the Python tool's folder as it is: its four NDJSON tables beside its golden sets and config */
+  private static final String TABLES = FIXTURES.toString();
   private static final String GOOD_SET = FIXTURES.resolve("golden_set.json").toString();
 
   @TempDir Path dir;
@@ -207,7 +208,7 @@ class ValidateCommandTest {
   @Test
   void localDataOfTheConfigIsLoadedAndAMissingFolderNamesTheField() throws IOException {
     Path tables = Files.createDirectories(dir.resolve("tables"));
-    Files.copy(FIXTURES.resolve("tables/products.json"), tables.resolve("products.json"));
+    Files.copy(FIXTURES.resolve("products.json"), tables.resolve("products.json"));
     Path config = write("c.json", "{\"name\": \"n\", \"local_data\": \"tables\"}");
     CliRun run = CliTestSupport.run("validate", "--config-file", config.toString(), "--golden-set", GOOD_SET);
     // only the products table: the questions about customers and orders cannot run on it
