@@ -32,7 +32,7 @@ final class AgentsCommand {
     @Spec CommandSpec spec;
 
     /** Where variables come from; tests replace it. */
-    Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+    Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
     @Override
     public Integer call() {
@@ -67,7 +67,7 @@ final class AgentsCommand {
     Path output;
 
     /** Where variables come from; tests replace it. */
-    Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+    Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
     @Override
     public Integer call() throws IOException {

@@ -26,7 +26,7 @@ final class DeployCommand implements Callable<Integer> {
   Path configFile;
 
   /** Where variables come from; tests replace it. */
-  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+  Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
   @Override
   public Integer call() {

@@ -143,9 +143,9 @@ final class EmulatorCommand implements Callable<Integer> {
     if (model == null || model.isBlank()) {
       throw new InputException("--model is required with --brain openai");
     }
-    String base = Optional.ofNullable(openAiBaseUrl).or(() -> Optional.ofNullable(System.getenv("OPENAI_BASE_URL")))
+    String base = Optional.ofNullable(openAiBaseUrl).or(() -> ProcessEnvironment.LOOKUP.apply("OPENAI_BASE_URL"))
         .filter(s -> !s.isBlank()).orElse("https://api.openai.com/v1");
-    Optional<String> key = Optional.ofNullable(System.getenv("OPENAI_API_KEY")).filter(s -> !s.isBlank());
+    Optional<String> key = ProcessEnvironment.LOOKUP.apply("OPENAI_API_KEY").filter(s -> !s.isBlank());
     try {
       URI.create(base).toURL();
     } catch (IllegalArgumentException | java.net.MalformedURLException e) {

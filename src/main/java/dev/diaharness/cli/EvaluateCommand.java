@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
   Path junit;
 
   /** The environment (real over .env); tests replace it. */
-  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+  Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
   @Override
   public Integer call() {

@@ -41,7 +41,7 @@ final class OptimizeCommand implements Callable<Integer> {
   @Mixin OptimizerOptionsMixin optimizer;
 
   /** The environment (real over .env); tests replace it. */
-  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+  Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
   /** Where interactive answers come from; tests pipe them. */
   BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -59,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
   long seed;
 
   /** The environment (real over .env) the judge model comes from; tests replace it. */
-  Function<String, Optional<String>> environment = GeminiWiring.PROCESS_ENV;
+  Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
   @Override
   public Integer call() {
