@@ -5,6 +5,7 @@ import dev.diaharness.config.ConfigHash;
 import dev.diaharness.config.NlExample;
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.scoring.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The offline optimizer (no LLM): curates {@code nl2sql_examples} from the training failures. Each step it drops
  * the examples added by the last step if training accuracy did not rise, then adds up to {@code batch} training
- * questions the agent failed most often, with their expected SQL, never above {@code maxExamples}. It decides on
+ * questions the agent failed most often, with their expected SQL, never above {@code maxExamples} — never one whose
+ * expected SQL failed to run (GOLD_ERROR). It decides on
  * training data only. Stateless and thread-safe: everything it learns is in the context's trajectory.
  */
 public final class ExamplesProposer implements Proposer {
@@ -71,15 +73,19 @@ public final class ExamplesProposer implements Proposer {
   /** Training questions with at least one failed repeat, lowest pass rate first, then in set order. */
   private static List<GoldenCase> failuresWorstFirst(ProposalContext ctx) {
     Map<String, int[]> tally = new HashMap<>(); // {tries, passes}
+    Set<String> brokenGold = new HashSet<>();
     for (ItemResult r : ctx.trainRows()) {
       int[] t = tally.computeIfAbsent(r.questionId(), id -> new int[2]);
       t[0]++;
       t[1] += r.passed() ? 1 : 0;
+      if (r.status() == Status.GOLD_ERROR) {
+        brokenGold.add(r.questionId()); // its expected SQL does not run: never teach it to the agent
+      }
     }
     List<GoldenCase> failed = new ArrayList<>();
     for (GoldenCase c : ctx.trainCases()) {
       int[] t = tally.get(c.id());
-      if (t != null && t[1] < t[0]) {
+      if (t != null && t[1] < t[0] && !brokenGold.contains(c.id())) {
         failed.add(c);
       }
     }
