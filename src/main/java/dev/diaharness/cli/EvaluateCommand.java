@@ -1,6 +1,5 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.agent.AgentAccessDeniedException;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.InputException;
 import dev.diaharness.optimize.ConfigDeployment;
@@ -54,7 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
       EvaluationResult result;
       try {
         result = evaluation.evaluate(1, schema);
-      } catch (AgentAccessDeniedException e) {
+      } catch (RuntimeException e) {
+        // a 403, a rejected model key, a spent budget…: what finished stays, and the reports show it
         setup.end("error: " + e.getMessage(), evaluation);
         Reports.write(setup.run, out);
         throw e;
