@@ -6,6 +6,7 @@ import dev.diaharness.config.NlExample;
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.sql.SqlNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The offline optimizer (no LLM): curates {@code nl2sql_examples} from the training failures. Each step it drops
  * the examples added by the last step if training accuracy did not rise, then adds up to {@code batch} training
- * questions the agent failed most often, with their expected SQL, never above {@code maxExamples} — never one whose
- * expected SQL failed to run (GOLD_ERROR). It decides on
+ * questions the agent failed most often — preferring query shapes no example shows yet — with their expected SQL,
+ * never above {@code maxExamples}, and never one whose expected SQL failed to run (GOLD_ERROR). It decides on
  * training data only. Stateless and thread-safe: everything it learns is in the context's trajectory.
  */
 public final class ExamplesProposer implements Proposer {
@@ -44,13 +45,20 @@ public final class ExamplesProposer implements Proposer {
     kept.removeIf(e -> unhelpful.contains(e.query()) && dropped.add(e.query()));
 
     Set<String> present = kept.stream().map(NlExample::query).collect(Collectors.toSet());
+    Set<String> shapes = kept.stream().map(e -> shape(e.expectedSql())).collect(Collectors.toSet());
     List<GoldenCase> candidates = failuresWorstFirst(ctx).stream()
         .filter(c -> !present.contains(c.question()) && !unhelpful.contains(c.question()))
+        // a query shape no example shows yet teaches more than a second example of a known shape
+        .sorted(Comparator.comparing((GoldenCase c) -> shapes.contains(shape(c.expectedSql()))))
         .toList();
     List<String> added = new ArrayList<>();
     for (GoldenCase c : candidates) {
       if (added.size() >= batch || kept.size() >= maxExamples) {
         break;
+      }
+      if (!shapes.add(shape(c.expectedSql())) && candidates.stream().anyMatch(o -> !shapes.contains(
+          shape(o.expectedSql())))) {
+        continue; // this batch already teaches this shape; another shape is still waiting
       }
       List<NlExample> trial = new ArrayList<>(kept);
       trial.add(new NlExample(c.question(), c.expectedSql(), ""));
@@ -91,6 +99,16 @@ public final class ExamplesProposer implements Proposer {
     }
     failed.sort(Comparator.comparingDouble(c -> passRate(tally.get(c.id()))));
     return failed;
+  }
+
+  /**
+   * The template of a query: normalized, with its literals blanked, so questions that differ only in their
+   * literals ("returned orders in 2022" / "cancelled orders in 2024") have the same shape.
+   */
+  static String shape(String sql) {
+    return SqlNormalizer.normalize(sql)
+        .replaceAll("'(?:[^']|'')*'", "?")
+        .replaceAll("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w])", "?");
   }
 
   private static double passRate(int[] t) {

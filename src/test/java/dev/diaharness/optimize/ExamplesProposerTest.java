@@ -93,4 +93,27 @@ class ExamplesProposerTest {
     assertThat(nothing.isEmpty()).isTrue();
     assertThat(nothing.summary()).contains("no training failures");
   }
+
+  @Test
+  void prefersAQueryShapeNoExampleShowsYetOverASecondExampleOfAKnownShape() {
+    List<GoldenCase> cases = List.of(
+        GoldenCase.of("r22", "returned orders in 2022", "SELECT COUNT(*) FROM o WHERE status = 'returned' AND y = 2022"),
+        GoldenCase.of("c24", "cancelled orders in 2024", "SELECT COUNT(*) FROM o WHERE status = 'cancelled' AND y = 2024"),
+        GoldenCase.of("top", "top 3 products", "SELECT name FROM p ORDER BY price DESC LIMIT 3"));
+    AgentConfig base = config(List.of(new NlExample("delivered orders in 2021",
+        "SELECT COUNT(*) FROM o WHERE status = 'delivered' AND y = 2021", "")));
+    List<ItemResult> rows = new ArrayList<>();
+    for (GoldenCase c : cases) {
+      rows.add(new ItemResult(1, 1, Split.TRAIN, c.id(), 1, c.question(), c.expectedSql(), "SELECT 1", "ANSWER", "",
+          "", Outcome.FAIL, Status.EXEC_MISMATCH, 0, CategoryScores.ZERO, Evidence.of(""), 1, 3, Map.of(),
+          Instant.EPOCH, null, null));
+    }
+    SplitAggregator agg = new SplitAggregator(Split.TRAIN, 1);
+    rows.forEach(agg::add);
+    Proposal p = new ExamplesProposer(20, 1).propose(
+        new ProposalContext(1, base, cases, agg.metrics(), rows, List.of(), Set.of()));
+    assertThat(queries(p, base)).endsWith("top 3 products");
+    assertThat(ExamplesProposer.shape(cases.get(0).expectedSql())).isEqualTo(ExamplesProposer.shape(
+        cases.get(1).expectedSql()));
+  }
 }

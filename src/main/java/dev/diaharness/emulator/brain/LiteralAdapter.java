@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites the SQL of an example so that it uses the literals of a new question: years (also inside date strings
+ * Rewrites the SQL of an example so that it uses the literals of a new question: dates ({@code '2023-03-01'}),
+ * years (also inside date strings
  * such as {@code DATE '2023-01-01'}), other numbers ({@code LIMIT 5}, thresholds), known column values
  * ({@code 'Toys'} → {@code 'Electronics'} when both are categories) and quoted strings. Literals are paired in
  * order of appearance between the two questions. Identifiers in backticks are never touched. Stateless.
@@ -29,6 +30,7 @@ final class LiteralAdapter {
   private LiteralAdapter() {}
 
   static Adapted adapt(String sql, TextFeatures example, TextFeatures question, DataCatalog catalog) {
+    Map<String, String> dates = pair(example.dates(), question.dates());
     Map<String, String> years = yearMap(sql, example, question);
     Map<String, String> numbers = pair(example.numbers(), question.numbers());
     Map<String, String> strings = pair(example.quoted(), question.quoted());
@@ -41,7 +43,7 @@ final class LiteralAdapter {
       String token = m.group();
       String replacement = token;
       if (token.startsWith("'") || token.startsWith("\"")) {
-        replacement = adaptString(token, years, strings, values, question, catalog, unusedValuesFor);
+        replacement = adaptString(token, dates, years, strings, values, question, catalog, unusedValuesFor);
       } else if (!token.startsWith("`")) {
         replacement = years.getOrDefault(token, numbers.getOrDefault(token, token));
       }
@@ -54,11 +56,15 @@ final class LiteralAdapter {
     return new Adapted(out.toString(), changes);
   }
 
-  private static String adaptString(String literal, Map<String, String> years, Map<String, String> strings,
-      Map<String, String> values, TextFeatures question, DataCatalog catalog, Set<String> used) {
+  private static String adaptString(String literal, Map<String, String> dates, Map<String, String> years,
+      Map<String, String> strings, Map<String, String> values, TextFeatures question, DataCatalog catalog,
+      Set<String> used) {
     char quote = literal.charAt(0);
     String body = literal.substring(1, literal.length() - 1);
     String key = body.toLowerCase(Locale.ROOT);
+    if (dates.containsKey(body)) {
+      return quote + dates.get(body) + quote;
+    }
     if (strings.containsKey(body)) {
       return quote + escape(strings.get(body), quote) + quote;
     }

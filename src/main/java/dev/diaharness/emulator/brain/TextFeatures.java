@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * The lexical view of one question for the retrieval brain: weighted features (stemmed words, the schema concepts
- * they point at, and placeholders for literals) and the literals themselves in order of appearance — years,
+ * they point at, and placeholders for literals) and the literals themselves in order of appearance — dates, years,
  * other numbers, known column values and quoted strings. Literals become placeholders ({@code <year>},
  * {@code <num>}, {@code <value:status>}) so that "orders in 2023" and "orders in 2024" look alike and the example's
  * SQL can be adapted to the new literals. Immutable.
  */
 record TextFeatures(
     Map<String, Double> weights,
+    List<String> dates,
     List<String> years,
     List<String> numbers,
     List<DataCatalog.ColumnValue> values,
@@ -35,6 +36,7 @@ record TextFeatures(
       Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
       Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("twenty", "20"), Map.entry("hundred", "100"));
   private static final Pattern QUOTED = Pattern.compile("(?<![\\w])(?:'([^']+)'|\"([^\"]+)\")(?![\\w])");
+  private static final Pattern DATE = Pattern.compile("(?<![\\d])((?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d])");
   // a year may end a sentence ("in 2022."), but is not part of a decimal ("2022.5")
   private static final Pattern YEAR = Pattern.compile("(?<![\\d.])((?:19|20)\\d{2})(?![\\d]|\\.\\d)");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)(?![\\w]|\\.\\d)");
@@ -52,6 +54,8 @@ record TextFeatures(
     }
     List<Span<DataCatalog.ColumnValue>> values = findValues(rest, vocabulary);
     values.forEach(v -> weights.merge("<value:" + v.item.column().name() + ">", 1.0, Double::sum));
+    List<String> dates = takeAll(DATE, rest); // before years: "2023-03-01" is a date, not the year 2023
+    dates.forEach(d -> weights.merge("<date>", 1.0, Double::sum));
     List<String> years = takeAll(YEAR, rest);
     years.forEach(y -> weights.merge("<year>", 1.0, Double::sum));
     List<String> numbers = takeAll(NUMBER, rest);
@@ -68,7 +72,7 @@ record TextFeatures(
     numbers.forEach(n -> weights.merge("<num>", 1.0, Double::sum));
     List<DataCatalog.ColumnValue> ordered = values.stream().sorted((a, b) -> a.start - b.start)
         .map(s -> s.item).toList();
-    return new TextFeatures(Map.copyOf(weights), years, numbers, ordered, quoted);
+    return new TextFeatures(Map.copyOf(weights), dates, years, numbers, ordered, quoted);
   }
 
   /** Cosine similarity of two feature vectors, in [0, 1]. */
