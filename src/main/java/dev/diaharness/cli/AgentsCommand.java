@@ -1,7 +1,7 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.config.AgentConfigJson;
 import dev.diaharness.agent.AgentSummary;
-import dev.diaharness.agent.gemini.ConfigFileJson;
 import dev.diaharness.agent.gemini.GeminiApiException;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.Json;
@@ -74,7 +74,7 @@ final class AgentsCommand {
       String json;
       try {
         json = Json.MAPPER.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(ConfigFileJson.toJson(GeminiWiring.client(environment).get(agentId)));
+            .writeValueAsString(AgentConfigJson.toJson(GeminiWiring.client(environment).get(agentId), Optional.empty()));
       } catch (GeminiApiException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
         return ExitCode.GATE_FAILED.code();
