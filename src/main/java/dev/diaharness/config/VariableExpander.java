@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,10 +27,16 @@ public final class VariableExpander {
   /** Where a variable is looked up next when it is unset. */
   private static final Map<String, String> FALLBACK = Map.of("BQ_PROJECT_ID", "GOOGLE_CLOUD_PROJECT");
 
-  private final Environment env;
+  private final Function<String, Optional<String>> env;
 
   public VariableExpander(Environment env) {
-    this.env = Objects.requireNonNull(env, "env");
+    this(Objects.requireNonNull(env, "env")::get);
+  }
+
+  /** Over any variable lookup (blank values count as unset). */
+  public VariableExpander(Function<String, Optional<String>> env) {
+    Objects.requireNonNull(env, "env");
+    this.env = name -> env.apply(name).map(String::strip).filter(v -> !v.isEmpty());
   }
 
   /** One placeholder whose variable is unset. */
@@ -105,9 +112,9 @@ public final class VariableExpander {
   }
 
   private Optional<String> lookup(String variable) {
-    Optional<String> value = env.get(variable);
+    Optional<String> value = env.apply(variable);
     String fallback = FALLBACK.get(variable);
-    return value.isPresent() || fallback == null ? value : env.get(fallback);
+    return value.isPresent() || fallback == null ? value : env.apply(fallback);
   }
 
   private static InputException unset(String field, String variable) {

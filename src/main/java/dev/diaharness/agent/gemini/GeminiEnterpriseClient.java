@@ -1,5 +1,6 @@
 package dev.diaharness.agent.gemini;
 
+import dev.diaharness.config.VariableExpander;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diaharness.agent.AgentDeployer;
@@ -84,8 +85,9 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
    * @throws InputException when a {@code ${VAR}} of the config is unset or the service rejects the config
    */
   public String create(AgentConfig config, Optional<String> authorizationName) {
-    BigQueryLocation bq = BigQueryLocation.of(config, env);
-    ObjectNode body = AgentResource.toResource(config, bq.projectId(), bq.datasetId(), authorizationName);
+    VariableExpander bq = new VariableExpander(env);
+    ObjectNode body = AgentResource.toResource(config, bq.bqProjectId(config), bq.bqDatasetId(config),
+        authorizationName);
     return guard(() -> createAgent(config, body));
   }
 
