@@ -4,6 +4,7 @@ import dev.diaharness.agent.Agent;
 import dev.diaharness.agent.AgentAccessDeniedException;
 import dev.diaharness.agent.AgentError;
 import dev.diaharness.agent.Answer;
+import dev.diaharness.core.InputException;
 import dev.diaharness.scoring.Scorer;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * conversations in flight per split, all agent traffic through one {@link TrafficControl}. Each answer is scored on
  * a separate pool as soon as it arrives, so scoring never holds an agent slot, then journaled and aggregated.
  *
- * <p>A 403, a model that rejects its credentials, or a spent budget cancels every pending item promptly; finished
- * rows stay written and the exception is rethrown after the in-flight items end. Not reentrant: one {@link #run}
- * at a time.
+ * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget cancels every
+ * pending item promptly; finished rows stay written and the exception is rethrown after the in-flight items end.
+ * Not reentrant: one {@link #run} at a time.
  */
 public final class EvaluationEngine {
   private final Agent agent;
@@ -70,8 +71,13 @@ public final class EvaluationEngine {
         aggregators.put(spec.split(), aggregator);
         ExecutorService workers = WorkerPools.agentPool(spec.split(), options.maxWorkers());
         pools.add(workers);
-        Thread feeder = WorkerPools.feeder(spec.split(),
-            () -> feed(spec, done, aggregator, workers, scoring, stop, inFlight));
+        Thread feeder = WorkerPools.feeder(spec.split(), () -> {
+          try {
+            feed(spec, done, aggregator, workers, scoring, stop, inFlight);
+          } catch (RuntimeException e) {
+            stop.compareAndSet(null, e); // a feeder that died must not leave a silently partial evaluation
+          }
+        });
         feeders.add(feeder);
         feeder.start();
       }
@@ -179,7 +185,8 @@ public final class EvaluationEngine {
       } finally {
         traffic.endConversation();
       }
-    } catch (AgentAccessDeniedException e) {
+    } catch (AgentAccessDeniedException | InputException e) {
+      // not authorized, or the service rejects the configuration (wrong project or engine): stop, don't fail items
       stop.compareAndSet(null, e);
       return Optional.empty();
     } catch (InterruptedException e) {

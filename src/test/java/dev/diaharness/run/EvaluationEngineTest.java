@@ -171,4 +171,24 @@ class EvaluationEngineTest {
     assertThat(scored.get()).as("pending items were cancelled").isLessThan(90);
     assertThat(JournalReader.readAll(run.journal())).isEmpty();
   }
+
+  @Test
+  void aServiceRejectingTheConfigurationStopsTheRunInsteadOfFailingEveryItem() throws Exception {
+    RunDirectory run = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    AtomicInteger asked = new AtomicInteger();
+    Agent wrongEngine = question -> {
+      asked.incrementAndGet();
+      throw new dev.diaharness.core.InputException("engine projects/p/locations/global/engines/nope not found");
+    };
+    try (JournalWriter journal = new JournalWriter(run)) {
+      var engine = new EvaluationEngine(wrongEngine, EQUALITY, new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
+          new RunOptions(3, 2, Optional.empty(), Duration.ofSeconds(30), false), journal, RunListener.NONE,
+          Clock.systemUTC());
+      var spec = List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""));
+      assertThatThrownBy(() -> engine.run(1, spec, Map.of()))
+          .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("engines/nope");
+    }
+    assertThat(asked.get()).as("pending items were cancelled").isLessThan(90);
+    assertThat(JournalReader.readAll(run.journal())).isEmpty();
+  }
 }
