@@ -183,9 +183,17 @@ public final class OptimizationLoop {
       }
     }
     List<FieldChange> valid = validate(i, baseConfig, proposal, decisions);
-    List<FieldChange> approved = valid.isEmpty() ? List.of() : approval.review(i, valid);
-    valid.forEach(c -> decisions.add(AppliedChange.of(
-        approved.stream().filter(a -> a.field() == c.field()).findFirst().orElse(c), decisionOf(c, approved))));
+    List<FieldChange> reviewed = valid.isEmpty() ? List.of() : approval.review(i, valid);
+    // a person's edit meets the same rules as a proposer's text
+    List<FieldChange> approved = validEdits(i, baseConfig, valid, reviewed, decisions);
+    for (FieldChange c : valid) {
+      boolean editRejected = reviewed.stream().anyMatch(r -> r.field() == c.field())
+          && approved.stream().noneMatch(a -> a.field() == c.field());
+      if (!editRejected) { // an edit the validators refused is recorded as such already
+        decisions.add(AppliedChange.of(approved.stream().filter(a -> a.field() == c.field()).findFirst().orElse(c),
+            decisionOf(c, approved)));
+      }
+    }
     Optional<AgentConfig> next = approved.isEmpty() ? Optional.empty()
         : Optional.of(new Proposal(approved, proposal.summary()).applyTo(baseConfig));
     String summary = next.isEmpty() ? (proposal.isEmpty() ? proposal.summary() : "no proposed change was accepted")
@@ -217,6 +225,25 @@ public final class OptimizationLoop {
       }
     }
     return valid;
+  }
+
+  /** The reviewed changes, minus edits the validators refuse (recorded, with the edited text, as rejected). */
+  private List<FieldChange> validEdits(int i, AgentConfig base, List<FieldChange> proposed,
+      List<FieldChange> reviewed, List<AppliedChange> decisions) {
+    List<FieldChange> kept = new ArrayList<>();
+    for (FieldChange change : reviewed) {
+      boolean edited = proposed.stream().noneMatch(p -> p.field() == change.field() && p.after().equals(change.after()));
+      List<String> problems = edited ? validator.problems(base, change) : List.of();
+      if (problems.isEmpty()) {
+        kept.add(change);
+      } else {
+        String reasons = String.join("; ", problems);
+        files.writeRejected(i, change, "the edit: " + reasons);
+        decisions.add(AppliedChange.of(change, "edit rejected: " + reasons));
+        listener.note("iteration " + i + ": the edit of " + change.field().key() + " was rejected: " + reasons);
+      }
+    }
+    return kept;
   }
 
   private static String decisionOf(FieldChange proposed, List<FieldChange> approved) {

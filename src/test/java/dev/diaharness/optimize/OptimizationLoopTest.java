@@ -108,9 +108,14 @@ class OptimizationLoopTest {
 
   private OptimizationOutcome run(InMemoryAgents agents, IterationEvaluator evaluator, OptimizeOptions options,
       RunDirectory dir) {
+    return run(agents, evaluator, options, dir, ApprovalPolicy.AUTO_ACCEPT);
+  }
+
+  private OptimizationOutcome run(InMemoryAgents agents, IterationEvaluator evaluator, OptimizeOptions options,
+      RunDirectory dir, ApprovalPolicy approval) {
     agents.agents.put("1", baseline());
     var loop = new OptimizationLoop("1", new ConfigDeployment(agents), evaluator, new ExamplesProposer(20, 3),
-        new ProposalValidator(sql -> true), ApprovalPolicy.AUTO_ACCEPT, TRAIN, options,
+        new ProposalValidator(sql -> sql.startsWith("SELECT")), approval, TRAIN, options,
         new TrajectoryStore(dir.trajectoryFile()), new RunFiles(dir), RunListener.NONE, Optional::empty,
         Clock.systemUTC());
     Trajectory start = new Trajectory(1, dir.timestamp(), "baseline", "1", Instant.EPOCH, "", "examples", List.of(),
@@ -198,5 +203,38 @@ class OptimizationLoopTest {
         dir);
     assertThat(outcome.trajectory().iterations()).hasSize(1);
     assertThat(outcome.endReason()).isEqualTo("target training accuracy reached");
+  }
+
+  @Test
+  void anEditTheValidatorsRefuseIsRecordedAsRejectedAndNotDeployed() throws Exception {
+    InMemoryAgents agents = new InMemoryAgents();
+    HeldConfigEvaluator evaluator = new HeldConfigEvaluator(agents, OptimizationLoopTest::learnedFromExamples);
+    RunDirectory dir = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 1, 0, 0));
+    ApprovalPolicy editsInBadSql = new ApprovalPolicy() {
+      @Override
+      public List<FieldChange> review(int iteration, List<FieldChange> changes) {
+        return List.of(changes.get(0).withAfter(
+            "[{\"query\":\"tr question 0\",\"expected_sql\":\"DELETE FROM orders\",\"expected_response\":\"\"}]"));
+      }
+
+      @Override
+      public boolean continueAfter(int iteration) {
+        return true;
+      }
+    };
+
+    OptimizationOutcome outcome = run(agents, evaluator, new OptimizeOptions(3, Optional.empty(), Optional.empty(), 5),
+        dir, editsInBadSql);
+
+    IterationRecord first = outcome.trajectory().iterations().get(0);
+    assertThat(first.promptChanges()).singleElement().satisfies(c ->
+        assertThat(c.decision()).startsWith("edit rejected: ").contains("does not parse"));
+    assertThat(first.suggestedConfiguration()).isNull();
+    assertThat(outcome.trajectory().iterations()).hasSize(1);
+    assertThat(agents.get("1").nl2sqlExamples()).as("the refused edit never reached the agent").isEmpty();
+    try (var files = java.nio.file.Files.list(dir.root().resolve("rejected"))) {
+      assertThat(files).singleElement().satisfies(f ->
+          assertThat(java.nio.file.Files.readString(f)).contains("DELETE FROM orders"));
+    }
   }
 }
