@@ -25,7 +25,7 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public synchronized void evaluationStarted(int iteration, Split split, long total, long alreadyDone) {
-    state.put(split, new long[] {alreadyDone, total, 0, -1});
+    state.put(split, new long[] {alreadyDone, total, 0, total == 0 ? 0 : alreadyDone * 10 / total});
     String resumed = alreadyDone > 0 ? " (" + alreadyDone + " already done)" : "";
     out.printf("iteration %d: %s — %d items%s%n", iteration, split.label(), total, resumed);
     out.flush();
@@ -33,7 +33,7 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public synchronized void itemFinished(ItemResult result, long finished, long total) {
-    long[] s = state.computeIfAbsent(result.split(), k -> new long[] {0, total, 0, -1});
+    long[] s = state.computeIfAbsent(result.split(), k -> new long[] {0, total, 0, 0});
     s[0] = finished;
     s[2] += result.passed() ? 1 : 0;
     if (terminal) {

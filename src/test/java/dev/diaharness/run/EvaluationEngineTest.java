@@ -72,10 +72,15 @@ class EvaluationEngineTest {
     return cases;
   }
 
-  private EvaluationResult evaluate(ScriptedAgent agent, RunDirectory run, RunOptions options,
+  private EvaluationResult evaluate(Agent agent, RunDirectory run, RunOptions options,
+      Map<ItemKey, ItemResult> done, List<EvaluationSpec> specs) throws Exception {
+    return evaluate(agent, EQUALITY, run, options, done, specs);
+  }
+
+  private static EvaluationResult evaluate(Agent agent, Scorer scorer, RunDirectory run, RunOptions options,
       Map<ItemKey, ItemResult> done, List<EvaluationSpec> specs) throws Exception {
     try (JournalWriter journal = new JournalWriter(run)) {
-      var engine = new EvaluationEngine(agent, EQUALITY, new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
+      var engine = new EvaluationEngine(agent, scorer, new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
           options, journal, RunListener.NONE, Clock.systemUTC());
       return engine.run(1, specs, done);
     }
@@ -159,15 +164,10 @@ class EvaluationEngineTest {
       scored.incrementAndGet();
       throw new dev.diaharness.core.InputException("OPENAI_API_KEY was rejected by http://127.0.0.1:1/v1");
     };
-    try (JournalWriter journal = new JournalWriter(run)) {
-      var engine = new EvaluationEngine(new ScriptedAgent(), rejected,
-          new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
-          new RunOptions(3, 1, Optional.empty(), Duration.ofSeconds(30), false), journal, RunListener.NONE,
-          Clock.systemUTC());
-      var spec = List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""));
-      assertThatThrownBy(() -> engine.run(1, spec, Map.of()))
-          .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("OPENAI_API_KEY");
-    }
+    assertThatThrownBy(() -> evaluate(new ScriptedAgent(), rejected, run,
+        new RunOptions(3, 1, Optional.empty(), Duration.ofSeconds(30), false), Map.of(),
+        List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""))))
+        .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("OPENAI_API_KEY");
     assertThat(scored.get()).as("pending items were cancelled").isLessThan(90);
     assertThat(JournalReader.readAll(run.journal())).isEmpty();
   }
@@ -180,14 +180,10 @@ class EvaluationEngineTest {
       asked.incrementAndGet();
       throw new dev.diaharness.core.InputException("engine projects/p/locations/global/engines/nope not found");
     };
-    try (JournalWriter journal = new JournalWriter(run)) {
-      var engine = new EvaluationEngine(wrongEngine, EQUALITY, new TrafficControl(Optional.empty(), 100, Ticker.SYSTEM),
-          new RunOptions(3, 2, Optional.empty(), Duration.ofSeconds(30), false), journal, RunListener.NONE,
-          Clock.systemUTC());
-      var spec = List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""));
-      assertThatThrownBy(() -> engine.run(1, spec, Map.of()))
-          .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("engines/nope");
-    }
+    assertThatThrownBy(() -> evaluate(wrongEngine, run,
+        new RunOptions(3, 2, Optional.empty(), Duration.ofSeconds(30), false), Map.of(),
+        List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 30), ""))))
+        .isInstanceOf(dev.diaharness.core.InputException.class).hasMessageContaining("engines/nope");
     assertThat(asked.get()).as("pending items were cancelled").isLessThan(90);
     assertThat(JournalReader.readAll(run.journal())).isEmpty();
   }
