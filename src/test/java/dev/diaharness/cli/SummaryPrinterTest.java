@@ -1,0 +1,62 @@
+package dev.diaharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.Split;
+import dev.diaharness.run.SplitAggregator;
+import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Outcome;
+import dev.diaharness.scoring.Status;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SummaryPrinterTest {
+  /** A split of 10 questions, one repeat, {@code passes} of them passing. */
+  private static dev.diaharness.run.SplitMetrics split(Split split, int passes) {
+    SplitAggregator agg = new SplitAggregator(split, 1);
+    for (int i = 0; i < 10; i++) {
+      boolean pass = i < passes;
+      agg.add(new ItemResult(1, 1, split, "q" + i, 1, "q", "SELECT 1", "SELECT 1", "ANSWER", "", "",
+          pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
+          pass ? CategoryScores.FULL : CategoryScores.ZERO, null, 10, 3, Map.of(), Instant.EPOCH, null, null));
+    }
+    return agg.metrics();
+  }
+
+  private static String print(EvaluationResult result) {
+    StringWriter out = new StringWriter();
+    new SummaryPrinter(new PrintWriter(out)).print(result);
+    return out.toString();
+  }
+
+  @Test
+  void warnsAboutOverfittingOnlyAboveTenPointsOfGap() {
+    String overfit = print(new EvaluationResult(1, Map.of(Split.TRAIN, split(Split.TRAIN, 9),
+        Split.TEST, split(Split.TEST, 7))));
+    assertThat(overfit).contains("train–test gap: +20.0 points").contains("WARNING").contains("overfitting");
+    String fine = print(new EvaluationResult(1, Map.of(Split.TRAIN, split(Split.TRAIN, 8),
+        Split.TEST, split(Split.TEST, 7))));
+    assertThat(fine).contains("train–test gap: +10.0 points").doesNotContain("WARNING");
+  }
+
+  @Test
+  void showsAccuracyWithItsIntervalAndTheStatusCounts() {
+    String text = print(new EvaluationResult(1, Map.of(Split.TRAIN, split(Split.TRAIN, 4))));
+    assertThat(text).contains("40.0% [").contains("4/10").contains("EXACT 4").contains("EXEC_MISMATCH 6")
+        .doesNotContain("train–test gap");
+  }
+
+  @Test
+  void theGateFailsOnlyBelowTheMinimum() {
+    EvaluationResult result = new EvaluationResult(1, Map.of(Split.TRAIN, split(Split.TRAIN, 8)));
+    assertThat(SummaryPrinter.gateFailure(result, Optional.of(80.0))).isEmpty();
+    assertThat(SummaryPrinter.gateFailure(result, Optional.of(80.1))).get().asString().contains("below");
+    assertThat(SummaryPrinter.gateFailure(result, Optional.empty())).isEmpty();
+  }
+}
