@@ -187,4 +187,27 @@ class EvaluationEngineTest {
     assertThat(asked.get()).as("pending items were cancelled").isLessThan(90);
     assertThat(JournalReader.readAll(run.journal())).isEmpty();
   }
+
+  @Test
+  void retryErrorsAsksAgainOnlyTheErrorRowsAndTheRetryReplacesThem() throws Exception {
+    RunDirectory run = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+    var spec = List.of(new EvaluationSpec(1, Split.TRAIN, cases("q", 4), ""));
+    Agent brokenOnQuestion2 = question -> question.equals("question 2")
+        ? Answer.failed(new dev.diaharness.agent.AgentError(dev.diaharness.agent.AgentError.Kind.TIMEOUT, "slow"),
+            List.of())
+        : new ScriptedAgent().ask(question);
+    evaluate(brokenOnQuestion2, run, new RunOptions(1, 2, Optional.empty(), Duration.ofSeconds(30), false),
+        Map.of(), spec);
+    Map<ItemKey, ItemResult> first = JournalReader.latestByKey(run.journal());
+    assertThat(first.get(new ItemKey(1, Split.TRAIN, "q2", 1)).isError()).isTrue();
+
+    ScriptedAgent healthy = new ScriptedAgent();
+    EvaluationResult retried = evaluate(healthy, run,
+        new RunOptions(1, 2, Optional.empty(), Duration.ofSeconds(30), true), first, spec);
+
+    assertThat(healthy.asked).containsOnlyKeys("question 2");
+    assertThat(JournalReader.latestByKey(run.journal()).get(new ItemKey(1, Split.TRAIN, "q2", 1)).passed()).isTrue();
+    assertThat(retried.train().passed()).isEqualTo(2);
+    assertThat(retried.train().errorCounts()).isEmpty();
+  }
 }
