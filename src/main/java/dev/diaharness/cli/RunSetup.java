@@ -5,6 +5,7 @@ import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.core.InputException;
+import dev.diaharness.core.Json;
 import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
@@ -104,9 +105,13 @@ final class RunSetup implements AutoCloseable {
       scoring.close();
       throw e;
     }
-    RunManifest manifest = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
+    RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
         command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
         Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
+    // a resumed run keeps how it began: its start and the command line that reproduces it
+    RunManifest manifest = flags.resume == null ? fresh : earlierManifest(run).map(m -> new RunManifest(
+        fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
+        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);
@@ -119,6 +124,17 @@ final class RunSetup implements AutoCloseable {
     }
     return FaultPlan.parse("--emulator-faults", flags.emulatorFaults)
         .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
+  }
+
+  private static Optional<RunManifest> earlierManifest(RunDirectory run) {
+    if (!Files.exists(run.manifestFile())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.MAPPER.readValue(run.manifestFile().toFile(), RunManifest.class));
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable: the resumed run describes itself afresh
+    }
   }
 
   private static RunOptions runOptions(RunOptionsMixin flags) {

@@ -3,11 +3,13 @@ package dev.diaharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.cli.CliTestSupport.CliRun;
+import dev.diaharness.core.Json;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
 import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.JournalReader;
+import dev.diaharness.run.RunManifest;
 import dev.diaharness.run.Split;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +76,7 @@ class EvaluateResumeAfterKillTest {
       Files.writeString(runDir.resolve("iterations/1/eval_train.jsonl"), torn, StandardCharsets.UTF_8,
           StandardOpenOption.APPEND);
 
+      RunManifest before = Json.MAPPER.readValue(runDir.resolve("run.json").toFile(), RunManifest.class);
       List<String> resume = evaluateArgs(results, "10");
       resume.addAll(List.of("--resume", runDir.toString()));
       CliRun run = CliTestSupport.runWithEnv(emulator.env(), "", resume.toArray(String[]::new));
@@ -90,6 +93,10 @@ class EvaluateResumeAfterKillTest {
       assertThat(askedOnResume).isEqualTo(2L * (ITEMS - finished.size()));
       Set<ItemKey> finishedKeys = finished.stream().map(ItemResult::key).collect(Collectors.toSet());
       assertThat(all.subList(finished.size(), all.size())).noneMatch(r -> finishedKeys.contains(r.key()));
+      RunManifest after = Json.MAPPER.readValue(runDir.resolve("run.json").toFile(), RunManifest.class);
+      assertThat(after.startTime()).as("the run keeps how it began").isEqualTo(before.startTime());
+      assertThat(after.commandLine()).isEqualTo(before.commandLine()).doesNotContain("--resume");
+      assertThat(after.endReason()).isEqualTo("evaluated");
       for (Split split : List.of(Split.TRAIN, Split.TEST)) {
         List<ItemResult> evalRows = JournalReader.readAll(runDir.resolve("iterations/1/eval_" + split.label()
             + ".jsonl"));
