@@ -2,7 +2,6 @@ package dev.diaharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.core.Json;
 import dev.diaharness.emulator.FaultPlan;
