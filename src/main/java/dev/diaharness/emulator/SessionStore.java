@@ -1,9 +1,10 @@
 package dev.diaharness.emulator;
 
 import dev.diaharness.emulator.HttpJson.ApiError;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +31,14 @@ final class SessionStore {
   }
 
   private final String engine;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  /** A conversation is a few calls long: the most recent sessions are kept, so a long-lived emulator stays small. */
+  static final int MAX_SESSIONS = 50_000;
+  private final Map<String, Session> sessions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+      return size() > MAX_SESSIONS;
+    }
+  });
   private final AtomicLong nextId = new AtomicLong(1);
 
   SessionStore(String engine) {
