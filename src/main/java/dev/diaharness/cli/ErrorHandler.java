@@ -4,7 +4,6 @@ import dev.diaharness.agent.AgentAccessDeniedException;
 import dev.diaharness.agent.gemini.GeminiApiException;
 import dev.diaharness.llm.BudgetExceededException;
 import dev.diaharness.core.InputException;
-import dev.diaharness.core.NotBuiltYetException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,7 +17,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof InputException || e instanceof NotBuiltYetException) {
+    if (e instanceof InputException) {
       err.println("error: " + e.getMessage());
       printTraceIfVerbose(e, err, parsed);
       return ExitCode.BAD_INPUT.code();
