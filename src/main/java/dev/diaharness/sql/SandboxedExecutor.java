@@ -132,8 +132,9 @@ public final class SandboxedExecutor implements BigQueryExecutor, AutoCloseable 
   }
 
   private static boolean returnsRows(PreparedStatement statement) throws SQLException {
-    return statement.getMetaData() instanceof DuckDBResultSetMetaData
-        && ((DuckDBResultSetMetaData) statement.getMetaData()).getReturnType() == StatementReturnType.QUERY_RESULT;
+    // one metadata call: each crosses into the native driver
+    return statement.getMetaData() instanceof DuckDBResultSetMetaData meta
+        && meta.getReturnType() == StatementReturnType.QUERY_RESULT;
   }
 
   private ScheduledFuture<?> scheduleCancel(PreparedStatement statement, AtomicBoolean cancelled) {
