@@ -24,15 +24,20 @@ class TrafficControlTest {
     }
   }
 
-  @Test
-  void tokenBucketSpacesPermitsSoNoSecondSeesMoreThanRatePlusOne() throws Exception {
-    FakeTicker ticker = new FakeTicker();
+  /** When each of {@code n} permits of a 20/s bucket was handed out, on {@code ticker}'s clock. */
+  private static long[] permitTimes(Ticker ticker, int n) throws InterruptedException {
     TokenBucket bucket = new TokenBucket(20, ticker);
-    long[] times = new long[100];
-    for (int i = 0; i < times.length; i++) {
+    long[] times = new long[n];
+    for (int i = 0; i < n; i++) {
       bucket.acquire();
       times[i] = ticker.nanoTime();
     }
+    return times;
+  }
+
+  @Test
+  void tokenBucketSpacesPermitsSoNoSecondSeesMoreThanRatePlusOne() throws Exception {
+    long[] times = permitTimes(new FakeTicker(), 100);
     for (int i = 0; i + 21 < times.length; i++) {
       assertThat(times[i + 21] - times[i]).as("21 permits after permit %d", i).isGreaterThanOrEqualTo(1_000_000_000L);
     }
@@ -59,13 +64,7 @@ class TrafficControlTest {
 
   @Test
   void aLateWakeUpPushesLaterPermitsBackInsteadOfBunchingWithThem() throws Exception {
-    LateTicker ticker = new LateTicker();
-    TokenBucket bucket = new TokenBucket(20, ticker);
-    long[] times = new long[100];
-    for (int i = 0; i < times.length; i++) {
-      bucket.acquire();
-      times[i] = ticker.nanoTime();
-    }
+    long[] times = permitTimes(new LateTicker(), 100);
     for (int i = 0; i + 1 < times.length; i++) {
       assertThat(times[i + 1] - times[i]).as("gap after permit %d", i).isGreaterThanOrEqualTo(50_000_000L);
     }
