@@ -8,7 +8,9 @@ public enum ExitCode {
   /** bad input or configuration: one line names the file, row or field */
   BAD_INPUT(2),
   /** a bug in dia-harness itself */
-  INTERNAL(3);
+  INTERNAL(3),
+  /** Ctrl-C or SIGTERM: the run stopped cleanly (or at once on the second signal) and can be resumed */
+  INTERRUPTED(130);
 
   private final int code;
 

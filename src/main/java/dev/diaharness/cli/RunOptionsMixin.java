@@ -9,8 +9,8 @@ final class RunOptionsMixin {
       description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
   Path configFile;
 
-  @Option(names = "--golden-set", paramLabel = "FILE", required = true,
-      description = "Training set (.json, .jsonl, .csv, .xlsx).")
+  @Option(names = "--golden-set", paramLabel = "FILE",
+      description = "Training set (.json, .jsonl, .csv, .xlsx); required unless --resume.")
   Path goldenSet;
 
   @Option(names = "--test-set", paramLabel = "FILE",
@@ -41,7 +41,9 @@ final class RunOptionsMixin {
   Double rateLimit;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
-      description = "Continue an interrupted run without repeating finished work.")
+      description = "Continue an interrupted run without repeating finished work; its inputs and flags come from "
+          + "its run.json. Beside it only these may change: --max-workers, --rate-limit, --item-timeout, "
+          + "--max-usd, --retry-errors, --no-judge-cache, --max-iterations, --verbose.")
   Path resume;
 
   @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",

@@ -70,8 +70,11 @@ final class RunSetup implements AutoCloseable {
   }
 
   /** Loads and checks every input before anything is started or written, then opens the run. */
-  static RunSetup open(RunOptionsMixin flags, String command, String commandLine,
+  static RunSetup open(RunOptionsMixin flags, String command, CommandLines.Given commandLine,
       Function<String, Optional<String>> env, RunListener listener) {
+    if (flags.goldenSet == null) {
+      throw new InputException("--golden-set is required (or --resume RUN_DIR, which takes it from run.json)");
+    }
     Optional<AgentConfig> config = Optional.ofNullable(flags.configFile).map(AgentConfigLoader::load);
     GoldenSet train = GoldenSetLoader.load(flags.goldenSet);
     Optional<GoldenSet> test = Optional.ofNullable(flags.testSet).map(GoldenSetLoader::load);
@@ -106,12 +109,15 @@ final class RunSetup implements AutoCloseable {
       throw e;
     }
     RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
-        command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
-        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
+        command, commandLine.line(), connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
+        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null, commandLine.args(),
+        Path.of("").toAbsolutePath().toString());
     // a resumed run keeps how it began: its start and the command line that reproduces it
     RunManifest manifest = flags.resume == null ? fresh : earlierManifest(run).map(m -> new RunManifest(
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
-        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
+        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null,
+        m.args() == null ? fresh.args() : m.args(), m.workingDir() == null ? fresh.workingDir() : m.workingDir()))
+        .orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);

@@ -41,6 +41,9 @@ public final class EvaluationEngine {
   private final RunOptions options;
   private final ResultSink sink;
   private final RunListener listener;
+  private volatile boolean interrupted;
+  /** System.nanoTime() after which an interrupted run stops waiting for its conversations */
+  private volatile long interruptDeadline;
 
   public EvaluationEngine(Agent agent, Scorer scorer, TrafficControl traffic, RunOptions options, ResultSink sink,
       RunListener listener, Clock clock) {
@@ -50,6 +53,21 @@ public final class EvaluationEngine {
     this.options = options;
     this.sink = sink;
     this.listener = listener;
+  }
+
+  /**
+   * Stops taking new items (now and in every later {@link #run}); the conversations in flight get {@code grace} to
+   * finish and be journaled, then {@link #run} throws {@link RunInterruptedException}. Safe from any thread.
+   */
+  public void interrupt(Duration grace) {
+    if (!interrupted) {
+      interruptDeadline = System.nanoTime() + grace.toNanos();
+      interrupted = true;
+    }
+  }
+
+  private boolean interrupted() {
+    return interrupted;
   }
 
   /**
@@ -84,7 +102,7 @@ public final class EvaluationEngine {
       for (Thread feeder : feeders) {
         feeder.join();
       }
-      inFlight.arriveAndAwaitAdvance();
+      awaitInFlight(inFlight, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop.compareAndSet(null, new IllegalStateException("the evaluation was interrupted", e));
@@ -95,12 +113,32 @@ public final class EvaluationEngine {
     if (stop.get() != null) {
       throw stop.get();
     }
+    if (interrupted()) {
+      throw new RunInterruptedException();
+    }
     Map<Split, SplitMetrics> metrics = new LinkedHashMap<>();
     aggregators.forEach((split, agg) -> {
       metrics.put(split, agg.metrics());
       listener.evaluationFinished(iteration, metrics.get(split));
     });
     return new EvaluationResult(iteration, metrics);
+  }
+
+  /** Waits for every item in flight; after an interrupt, no longer than its grace period. */
+  private void awaitInFlight(Phaser inFlight, AtomicReference<RuntimeException> stop) throws InterruptedException {
+    int phase = inFlight.arrive();
+    while (true) {
+      try {
+        inFlight.awaitAdvanceInterruptibly(phase, 50, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (interrupted && System.nanoTime() - interruptDeadline > 0) {
+          // the grace period is over: rows that arrive from now on are dropped, those items are asked on resume
+          stop.compareAndSet(null, new RunInterruptedException());
+          return;
+        }
+      }
+    }
   }
 
   /**
@@ -121,10 +159,9 @@ public final class EvaluationEngine {
         aggregator.add(previous);
         return;
       }
-      if (stop.get() != null) {
+      if (!acquire(window, stop)) {
         return;
       }
-      window.acquireUninterruptibly();
       inFlight.register();
       ask(spec, item, aggregator, workers, scoring, stop, () -> finished.incrementAndGet(), total)
           .whenComplete((ignored, failure) -> {
@@ -135,6 +172,21 @@ public final class EvaluationEngine {
             inFlight.arriveAndDeregister();
           });
     });
+  }
+
+  /** Takes a slot of the window; false when the run stops (an error or an interrupt) before one frees up. */
+  private boolean acquire(Semaphore window, AtomicReference<RuntimeException> stop) {
+    try {
+      while (stop.get() == null && !interrupted()) {
+        if (window.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private boolean reusable(ItemResult previous) {
@@ -173,7 +225,7 @@ public final class EvaluationEngine {
   private record Timed(Answer answer, Duration elapsed) {}
 
   private Optional<Timed> converse(WorkItem item, AtomicReference<RuntimeException> stop) {
-    if (stop.get() != null) {
+    if (stop.get() != null || interrupted()) { // queued, not started: asked on resume
       return Optional.empty();
     }
     long start = System.nanoTime();

@@ -7,6 +7,7 @@ import dev.diaharness.scoring.Scorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ public final class RunEvaluation implements AutoCloseable {
     metrics = metrics.with(result);
     AtomicFiles.writeJson(run.metricsFile(), metrics);
     return result;
+  }
+
+  /**
+   * Ctrl-C: no new item starts; the conversations in flight get {@code grace} to finish, then the evaluation in
+   * progress (and any later one) throws {@link RunInterruptedException}. Safe from a signal handler's thread.
+   */
+  public void interrupt(Duration grace) {
+    engine.interrupt(grace);
   }
 
   /** Records token and cost totals in {@code metrics.json}. */
