@@ -232,7 +232,7 @@ public final class EvaluationEngine {
     try {
       traffic.startConversation();
       try {
-        Answer answer = agent.ask(item.goldenCase().question());
+        Answer answer = agent.ask(item.goldenCase().question(), item.key().repeat());
         return Optional.of(new Timed(answer, Duration.ofNanos(System.nanoTime() - start)));
       } finally {
         traffic.endConversation();

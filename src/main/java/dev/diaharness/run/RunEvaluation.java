@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,9 +64,21 @@ public final class RunEvaluation implements AutoCloseable {
     AtomicFiles.writeJson(run.metricsFile(), metrics);
   }
 
-  /** The rows of one split of an evaluated iteration (the latest row of each key). */
+  /**
+   * The rows of one split of an evaluated iteration (the latest row of each key), in the order of the set's
+   * questions and then repeats — never in the order the answers arrived, so whatever reads them (an optimizer, a
+   * validator) gives the same result in a resumed run as in an uninterrupted one.
+   */
   public List<ItemResult> rows(int iteration, Split split) {
-    return new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
+    List<GoldenCase> cases = split == Split.TEST ? test.orElse(List.of()) : train;
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < cases.size(); i++) {
+      position.putIfAbsent(cases.get(i).id(), i);
+    }
+    List<ItemResult> rows = new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
+    rows.sort(Comparator.comparingInt((ItemResult r) -> position.getOrDefault(r.key().questionId(), cases.size()))
+        .thenComparing(r -> r.key().questionId()).thenComparingInt(r -> r.key().repeat()));
+    return rows;
   }
 
   @Override
