@@ -73,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       setup.end("evaluated", evaluation);
       new SummaryPrinter(out).print(result);
+      setup.printWarnings(out);
       setup.models.usageLine().ifPresent(out::println);
       writeJUnit(evaluation, setup);
       Reports.write(setup.run, out);

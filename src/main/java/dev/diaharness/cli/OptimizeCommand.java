@@ -67,9 +67,10 @@ final class OptimizeCommand implements Callable<Integer> {
           new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.connection.agent(setup.followup),
               setup.scoring.scorer(), setup.options.maxWorkers())));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
+      ApprovalPolicy approval = approval(out);
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
           proposer.proposer(),
-          ProposerChoice.validator(), approval(out),
+          ProposerChoice.validator(), approval,
           setup.train.cases(), options, store, files, progress, setup.models::budgetStop, Clock.systemUTC());
       OptimizationOutcome outcome = null;
       try {
@@ -86,7 +87,13 @@ final class OptimizeCommand implements Callable<Integer> {
         return ExitCode.INTERRUPTED.code();
       }
       new TrajectoryPrinter(out).print(outcome);
+      setup.printWarnings(out);
       setup.models.usageLine().ifPresent(out::println);
+      if (approval instanceof InteractiveApproval interactive && interactive.inputEnded()) {
+        spec.commandLine().getErr().println("error: standard input ended before the run did, so optimize stopped "
+            + "(" + outcome.endReason() + "); answer its questions, or give --auto-accept");
+        return ExitCode.BAD_INPUT.code();
+      }
       return outcome.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
     }
   }

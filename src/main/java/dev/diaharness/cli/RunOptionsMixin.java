@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 /** The flags shared by {@code evaluate} and {@code optimize} (names and defaults kept from the Python tool). */
 final class RunOptionsMixin {
   @Option(names = "--config-file", paramLabel = "FILE",
-      description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
+      description = "Agent config (JSON). evaluate: its schema description and local_data serve the scoring; with "
+          + "--apply-config or --embedded, it is also the agent's config. optimize: the config to start from "
+          + "(without it, the deployed agent's).")
   Path configFile;
 
   @Option(names = "--golden-set", paramLabel = "FILE",

@@ -25,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,15 @@ final class RunSetup implements AutoCloseable {
     this.manifest = manifest;
   }
 
+  /** Said at the start, in the summary and in the reports of a run that cannot execute SQL. */
+  static final String NO_EXECUTION = "SQL is not executed: no local tables and no judge; only exact matches can "
+      + "pass, every other answer stays undecided — give --data or set JUDGEMENT_MODEL";
+
+  /** Prints the run's warnings again, after its summary. */
+  void printWarnings(java.io.PrintWriter out) {
+    manifest.warnings().forEach(w -> out.println("WARNING: " + w));
+  }
+
   /** Loads and checks every input before anything is started or written, then opens the run. */
   static RunSetup open(RunOptionsMixin flags, String command, CommandLines.Given commandLine,
       Function<String, Optional<String>> env, RunListener listener) {
@@ -89,6 +100,11 @@ final class RunSetup implements AutoCloseable {
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
+    List<String> warnings = new ArrayList<>();
+    if (data.isEmpty() && (judgeUse == ScorerSetup.JudgeUse.NEVER || models.judgeStage().isEmpty())) {
+      warnings.add(NO_EXECUTION);
+      listener.note("WARNING: " + NO_EXECUTION);
+    }
     ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
     RunDirectory run;
     try {
@@ -111,12 +127,13 @@ final class RunSetup implements AutoCloseable {
     RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
         command, commandLine.line(), connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
         Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null, commandLine.args(),
-        Path.of("").toAbsolutePath().toString());
+        Path.of("").toAbsolutePath().toString(), warnings);
     // a resumed run keeps how it began: its start and the command line that reproduces it
     RunManifest manifest = flags.resume == null ? fresh : earlierManifest(run).map(m -> new RunManifest(
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null,
-        m.args() == null ? fresh.args() : m.args(), m.workingDir() == null ? fresh.workingDir() : m.workingDir()))
+        m.args() == null ? fresh.args() : m.args(), m.workingDir() == null ? fresh.workingDir() : m.workingDir(),
+        fresh.warnings()))
         .orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code validate}: loads every input (.env, config, golden set, test set, local tables) and prints what it found,
  * with warnings (unset {@code ${VAR}}, repeated questions, train/test leakage), then runs every expected SQL on the
  * local tables. Independent input problems are all reported, one {@code error:} line each, then exit 2; expected SQL
- * that fails or returns no rows is listed by question, then exit 1.
+ * that fails or returns no rows is a golden-set problem too: listed by question, then exit 2.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Load the config, the golden set (and test set) and the local tables; print what was found, "
@@ -65,8 +65,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     out = spec.commandLine().getOut();
-    Environment env = attempt(Environment::load).orElseGet(() -> Environment.of(System.getenv()));
-    printEnvironment(env);
+    Optional<Environment> loaded = attempt(Environment::load);
+    Environment env = loaded.orElseGet(() -> Environment.of(System.getenv()));
+    if (loaded.isPresent()) {
+      printEnvironment(env);
+    } else {
+      out.println(".env: " + Path.of(".env").toAbsolutePath() + " cannot be read (the error is below); the real "
+          + "environment is used alone");
+    }
     Optional<AgentConfig> config = attempt(() -> AgentConfigLoader.load(configFile));
     config.ifPresent(c -> printConfig(c, new VariableExpander(env)));
     Optional<GoldenSet> train = loadSet("golden set", goldenSet);
@@ -86,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("validate: " + failingQueries + " expected SQL quer"
           + (failingQueries == 1 ? "y fails or returns" : "ies fail or return") + " no rows on the local data "
           + "(listed above)");
-      return ExitCode.GATE_FAILED.code();
+      return ExitCode.BAD_INPUT.code();
     }
     if (problems.isEmpty()) {
       out.println("OK: the inputs load" + (warnings == 0 ? "" : " (" + warnings + " warning"

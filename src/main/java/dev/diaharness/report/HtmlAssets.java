@@ -27,6 +27,12 @@ final class HtmlAssets {
       "details { border: 1px solid #e1e4e8; border-radius: 4px; margin: .4em 0; padding: .3em .7em; }",
       "summary { cursor: pointer; font-weight: 600; }",
       ".warning { background: #fff3e0; border-left: 4px solid #ef6c00; padding: .6em .8em; }",
+      "nav.toc { background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 4px; padding: .6em 1em;"
+          + " margin: 1em 0; font-size: .92em; }",
+      "nav.toc ul { margin: .2em 0; padding-left: 1.2em; }",
+      "nav.toc > ul > li > ul { display: flex; flex-wrap: wrap; gap: 0 1.2em; list-style: none; padding-left: .6em; }",
+      "nav.toc a, a.top { color: #1565C0; text-decoration: none; }",
+      "a.top { font-size: .7em; margin-left: .4em; }",
       "figure { margin: 1em 0; }",
       "img { max-width: 100%; height: auto; border: 1px solid #eee; }",
       "figcaption { color: #666; font-size: .85em; }",

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param endReason   null while running
  * @param args        the command's arguments after its name, as given: {@code --resume RUN_DIR} alone re-parses them
  * @param workingDir  the folder the command ran in: relative paths in {@code args} are resolved against it
+ * @param warnings    what a reader must know about how the run was scored (e.g. SQL not executed), shown at the
+ *                    start, in the summary and in the reports
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunManifest(
@@ -34,7 +36,8 @@ public record RunManifest(
     Map<String, String> flags,
     String endReason,
     List<String> args,
-    String workingDir) {
+    String workingDir,
+    List<String> warnings) {
 
   public static final int CURRENT_VERSION = 1;
 
@@ -42,6 +45,7 @@ public record RunManifest(
     models = OrderedMaps.copyOf(models);
     flags = OrderedMaps.copyOf(flags);
     args = args == null ? null : List.copyOf(args);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
   /** A manifest without the arguments (written by older versions; {@code --resume} then splits the command line). */
@@ -49,11 +53,11 @@ public record RunManifest(
       boolean embedded, Instant startTime, Instant endTime, Map<String, String> models, Map<String, String> flags,
       String endReason) {
     this(version, runId, command, commandLine, agentId, agentName, embedded, startTime, endTime, models, flags,
-        endReason, null, null);
+        endReason, null, null, List.of());
   }
 
   public RunManifest ended(Instant at, String reason) {
     return new RunManifest(version, runId, command, commandLine, agentId, agentName, embedded, startTime, at, models,
-        flags, reason, args, workingDir);
+        flags, reason, args, workingDir, warnings);
   }
 }

@@ -75,6 +75,19 @@ class ResumeAloneTest {
   }
 
   @Test
+  void theReadmeListsEveryVisibleFlagAResumeMayChange() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("## Stopping and resuming a run");
+    String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+    picocli.CommandLine.Model.CommandSpec optimize =
+        Main.commandLine().getSubcommands().get("optimize").getCommandSpec();
+    List<String> visible = ResumedFlags.CARRY_OUT.stream()
+        .filter(flag -> !optimize.findOption(flag).hidden()).toList();
+    assertThat(visible).contains("--max-workers", "--rate-limit", "--item-timeout", "--max-usd", "--retry-errors")
+        .allSatisfy(flag -> assertThat(section).as(flag).contains("`" + flag + "`"));
+  }
+
+  @Test
   void aRunOfAnotherCommandOrNoRunFolderIsBadInput() throws Exception {
     CliRun other = CliTestSupport.runWithEnv(Map.of(), "", "optimize", "--resume", run.toString());
     CliRun none = CliTestSupport.runWithEnv(Map.of(), "", "evaluate", "--resume", work.toString());
