@@ -67,7 +67,7 @@ public final class EvaluationEngine {
     ExecutorService scoring = WorkerPools.scoringPool();
     try {
       for (EvaluationSpec spec : specs) {
-        SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats());
+        SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
         aggregators.put(spec.split(), aggregator);
         ExecutorService workers = WorkerPools.agentPool(spec.split(), options.maxWorkers());
         pools.add(workers);
