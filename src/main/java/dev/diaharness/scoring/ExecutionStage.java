@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stages 3–4: run both queries on the local tables and compare the results; when they agree, run both again on
@@ -26,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExecutionStage implements ScoringStage {
   private final BigQueryExecutor base;
   private final VariantExecutors variants;
-  private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
+  /** expected (and alternative) SQL on the local tables; run outside any map lock, once per query */
+  private final BoundedCache<String, ExecutionResult> expectedCache = new BoundedCache<>(20_000);
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
@@ -39,7 +39,7 @@ public final class ExecutionStage implements ScoringStage {
   public Optional<Verdict> decide(ScoringInput input) {
     String expected = input.goldenCase().expectedSql();
     String generated = input.generatedSql().orElseThrow();
-    ExecutionResult gold = expectedCache.computeIfAbsent(expected, base::executeBigQuery);
+    ExecutionResult gold = expectedCache.get(expected, base::executeBigQuery);
     if (gold instanceof ExecutionResult.Unsupported) {
       return Optional.empty();
     }
@@ -121,7 +121,7 @@ public final class ExecutionStage implements ScoringStage {
 
   private Optional<String> matchingAlternative(ScoringInput input, ResultTable predicted, ComparisonOptions options) {
     for (String alternative : input.goldenCase().alternatives()) {
-      ExecutionResult alt = expectedCache.computeIfAbsent(alternative, base::executeBigQuery);
+      ExecutionResult alt = expectedCache.get(alternative, base::executeBigQuery);
       if (alt instanceof ExecutionResult.Rows altRows
           && ResultComparator.compare(altRows.table(), predicted, options).equal()) {
         return Optional.of(alternative);
