@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.EmbeddedDatabase;
 import dev.diaharness.sql.SandboxedExecutor;
@@ -53,6 +54,12 @@ public final class ScorerSetup implements AutoCloseable {
 
   public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
       JudgeUse use) {
+    return open(data, variantK, seed, configuredJudge, use, ComparisonPolicy.LENIENT);
+  }
+
+  /** @param policy how results are compared ({@code --comparison}; docs/scoring.md) */
+  public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
+      JudgeUse use, ComparisonPolicy policy) {
     Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
     List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
@@ -62,7 +69,7 @@ public final class ScorerSetup implements AutoCloseable {
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
     Optional<VariantExecutorCache> variantExecutors = variants.map(VariantExecutorCache::new);
     executor.ifPresent(base -> stages.add(new ExecutionStage(base,
-        variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE))));
+        variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE), policy)));
     judge.ifPresent(stages::add);
     Scorer pipeline = new ScoringPipeline(stages);
     Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;

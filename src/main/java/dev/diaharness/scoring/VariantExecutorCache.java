@@ -6,6 +6,7 @@ import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.SandboxedExecutor;
 import dev.diaharness.sql.VariantDatabase;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One sandboxed executor (and its connection pool) per live variant database, made on first use. The cache holds
@@ -32,9 +33,16 @@ final class VariantExecutorCache implements VariantExecutors, AutoCloseable {
 
   @Override
   public List<Variant> variantsFor(String expectedSql, String generatedSql) {
-    return variants.variantsFor(expectedSql, generatedSql).stream()
-        .map(v -> new Variant(v.description(), executors.get(v, x -> new SandboxedExecutor(x.database())), v))
-        .toList();
+    return variants.variantsFor(expectedSql, generatedSql).stream().map(this::executorOf).toList();
+  }
+
+  @Override
+  public Optional<Variant> shuffled() {
+    return Optional.of(executorOf(variants.shuffled()));
+  }
+
+  private Variant executorOf(VariantDatabase v) {
+    return new Variant(v.description(), executors.get(v, x -> new SandboxedExecutor(x.database())), v);
   }
 
   /** Executors alive now (after pending removals). */
