@@ -13,11 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-<<<<<<< HEAD
-=======
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
->>>>>>> main
 
 /**
  * Stages 3–4: run both queries on the local tables and compare the results under the comparison policy
@@ -31,14 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExecutionStage implements ScoringStage {
   private final BigQueryExecutor base;
   private final VariantExecutors variants;
-<<<<<<< HEAD
-  /** expected (and alternative) SQL on the local tables; run outside any map lock, once per query */
-  private final BoundedCache<String, ExecutionResult> expectedCache = new BoundedCache<>(20_000);
-=======
   private final AnswerComparer comparer;
   private final StabilityCheck stability;
-  private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
->>>>>>> main
+  /** expected (and alternative) SQL on the local tables; run outside any map lock, once per query */
+  private final BoundedCache<String, ExecutionResult> expectedCache = new BoundedCache<>(20_000);
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
