@@ -53,6 +53,8 @@ final class RunSetup implements AutoCloseable {
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
   RunManifest manifest;
+  /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
+  boolean keepRaw;
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -92,6 +94,7 @@ final class RunSetup implements AutoCloseable {
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
+    dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
     FaultPlan faults = emulatorFaults(flags);
     LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
     if (flags.embedded && config.isEmpty()) {
@@ -105,7 +108,8 @@ final class RunSetup implements AutoCloseable {
       warnings.add(NO_EXECUTION);
       listener.note("WARNING: " + NO_EXECUTION);
     }
-    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
+    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
+        comparison);
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
@@ -120,6 +124,7 @@ final class RunSetup implements AutoCloseable {
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
               flags.emulatorTemperature, faults, latency, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
+      connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
       scoring.close();
       throw e;
@@ -136,8 +141,10 @@ final class RunSetup implements AutoCloseable {
         fresh.warnings()))
         .orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
-    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
+    RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);
+    setup.keepRaw = flags.keepRaw;
+    return setup;
   }
 
   private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
@@ -206,6 +213,7 @@ final class RunSetup implements AutoCloseable {
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
+    m.put("comparison", f.comparison);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
     Optional.ofNullable(f.configFile).ifPresent(p -> m.put("config_file", p.toString()));
@@ -217,7 +225,7 @@ final class RunSetup implements AutoCloseable {
   /** The evaluations of this run (close it before the setup). */
   RunEvaluation evaluation(RunListener listener) {
     return new RunEvaluation(run, connection.agent(followup), scoring.scorer(), traffic, options, listener,
-        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC());
+        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC(), keepRaw);
   }
 
   /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */
