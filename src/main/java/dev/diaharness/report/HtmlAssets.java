@@ -17,7 +17,7 @@ final class HtmlAssets {
       "table { border-collapse: collapse; margin: .8em 0; font-size: .92em; }",
       "th, td { border: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }",
       "th { background: #f0f4fa; }",
-      "table.sortable th { cursor: pointer; user-select: none; }",
+      "table.sortable th { cursor: pointer; user-select: none; white-space: nowrap; }",
       "table.sortable th::after { content: ' \\2195'; color: #999; }",
       "table.sortable th[data-order='asc']::after { content: ' \\2191'; color: #1565C0; }",
       "table.sortable th[data-order='desc']::after { content: ' \\2193'; color: #1565C0; }",

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * items that passed in the clean run — exact, not "within noise".
  */
 class EmbeddedFaultsTest {
-  static final int TRAIN_QUESTIONS = 47;
-  static final int TEST_QUESTIONS = 21;
+  static final int TRAIN_QUESTIONS = EvaluateCommandTest.TRAIN_QUESTIONS;
+  static final int TEST_QUESTIONS = EvaluateCommandTest.TEST_QUESTIONS;
   static final int REPEATS = 2;
   static final long SEED = 7;
 

@@ -25,6 +25,13 @@ class EvaluateCommandTest {
   static final String CONFIG = "examples/ecommerce/baseline_config.json";
   static final String TRAIN = "examples/ecommerce/golden_set.json";
   static final String TEST = "examples/ecommerce/test_set.json";
+  /** Questions of the example's training and test sets (read from them: the example may grow). */
+  static final int TRAIN_QUESTIONS = questions(TRAIN);
+  static final int TEST_QUESTIONS = questions(TEST);
+
+  static int questions(String file) {
+    return dev.diaharness.dataset.GoldenSetLoader.load(java.nio.file.Path.of(file)).cases().size();
+  }
 
   @TempDir Path results;
 

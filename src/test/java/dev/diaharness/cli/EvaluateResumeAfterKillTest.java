@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluateResumeAfterKillTest {
   static final int REPEATS = 2;
-  static final int ITEMS = (47 + 21) * REPEATS;
+  static final int ITEMS = (EvaluateCommandTest.TRAIN_QUESTIONS + EvaluateCommandTest.TEST_QUESTIONS) * REPEATS;
 
   @TempDir Path work;
 
@@ -100,7 +100,7 @@ class EvaluateResumeAfterKillTest {
       for (Split split : List.of(Split.TRAIN, Split.TEST)) {
         List<ItemResult> evalRows = JournalReader.readAll(runDir.resolve("iterations/1/eval_" + split.label()
             + ".jsonl"));
-        assertThat(evalRows).hasSize((split == Split.TRAIN ? 47 : 21) * REPEATS)
+        assertThat(evalRows).hasSize((split == Split.TRAIN ? EvaluateCommandTest.TRAIN_QUESTIONS : EvaluateCommandTest.TEST_QUESTIONS) * REPEATS)
             .extracting(ItemResult::key).doesNotHaveDuplicates();
       }
     }

@@ -52,7 +52,7 @@ class ResumeAloneTest {
     assertThat(after.flags()).containsEntry("seed", "7").containsEntry("num_repeats", "1")
         .containsEntry("max_workers", "2").containsEntry("test_set", before.flags().get("test_set"));
     assertThat(after.embedded()).isTrue();
-    assertThat(JournalReader.readAll(run.resolve("journal.jsonl"))).as("nothing asked again").hasSize(47 + 21);
+    assertThat(JournalReader.readAll(run.resolve("journal.jsonl"))).as("nothing asked again").hasSize(OptimizeResumeAfterKillTest.ITEMS_PER_ITERATION);
     assertThat(run.resolve("report.html")).exists();
   }
 

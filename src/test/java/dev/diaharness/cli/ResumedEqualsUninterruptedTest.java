@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumedEqualsUninterruptedTest {
   static final int ITERATIONS = 3;
-  static final int ITEMS_PER_ITERATION = (47 + 21) * 2;
+  static final int ITEMS_PER_ITERATION = OptimizeResumeAfterKillTest.ITEMS_PER_ITERATION * 2;
 
   @TempDir Path work;
   @TempDir static Path shared;

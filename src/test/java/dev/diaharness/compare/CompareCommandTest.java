@@ -72,7 +72,10 @@ class CompareCommandTest {
     for (String list : List.of("fixed", "broken", "unchanged")) {
       json.path(list).forEach(id -> assertThat(ids.add(list.charAt(0) + id.asText())).isTrue());
     }
-    assertThat(fixed + broken + json.path("unchanged").size()).isEqualTo(47 + 21);
+    long questions = Stream.of("train", "test").mapToLong(split -> dev.diaharness.run.JournalReader
+        .readAll(run.resolve("iterations/1/eval_" + split + ".jsonl")).stream()
+        .map(dev.diaharness.run.ItemResult::questionId).distinct().count()).sum();
+    assertThat(fixed + broken + json.path("unchanged").size()).isEqualTo(questions);
     double accA = json.path("accuracy").path("train").path("a").path("accuracy").asDouble();
     double accB = json.path("accuracy").path("train").path("b").path("accuracy").asDouble();
     assertThat(accB).isGreaterThan(accA);

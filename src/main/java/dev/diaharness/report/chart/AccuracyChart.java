@@ -36,8 +36,14 @@ public final class AccuracyChart {
   private AccuracyChart() {}
 
   public static ChartResult render(RunRecord run, Path dir) {
+    return chart(run).map(chart -> ChartStyle.save(chart, dir, FILE, TITLE, ChartStyle.HEIGHT))
+        .orElseGet(() -> ChartStyle.skip(dir, FILE, TITLE, "No accuracy chart: no iteration has metrics yet."));
+  }
+
+  /** The chart: lines with error bars over iterations, or bars for a single iteration; empty without metrics. */
+  static Optional<JFreeChart> chart(RunRecord run) {
     if (run.iterations().size() == 1) {
-      return oneIteration(run.iterations().get(0), dir);
+      return oneIteration(run.iterations().get(0));
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     for (Split split : Split.values()) {
@@ -47,7 +53,7 @@ public final class AccuracyChart {
       }
     }
     if (data.getSeriesCount() == 0) {
-      return ChartStyle.skip(dir, FILE, TITLE, "No accuracy chart: no iteration has metrics yet.");
+      return Optional.empty();
     }
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDefaultLinesVisible(true);
@@ -60,11 +66,10 @@ public final class AccuracyChart {
     }
     XYPlot plot = new XYPlot(data, ChartStyle.iterationAxis(first(run), last(run)),
         ChartStyle.percentAxis("accuracy (%)"), renderer);
-    JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    return ChartStyle.save(chart, dir, FILE, TITLE, ChartStyle.HEIGHT);
+    return Optional.of(new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
   }
 
-  private static ChartResult oneIteration(IterationData it, Path dir) {
+  private static Optional<JFreeChart> oneIteration(IterationData it) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Map<String, String> labels = new HashMap<>();
     for (Split split : Split.values()) {
@@ -75,7 +80,7 @@ public final class AccuracyChart {
       });
     }
     if (data.getRowCount() == 0) {
-      return ChartStyle.skip(dir, FILE, TITLE, "No accuracy chart: no iteration has metrics yet.");
+      return Optional.empty();
     }
     BarRenderer renderer = new BarRenderer();
     renderer.setBarPainter(new StandardBarPainter());
@@ -95,8 +100,7 @@ public final class AccuracyChart {
     renderer.setDefaultItemLabelsVisible(true);
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), ChartStyle.percentAxis("accuracy (%)"),
         renderer);
-    JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    return ChartStyle.save(chart, dir, FILE, TITLE, ChartStyle.HEIGHT);
+    return Optional.of(new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
   }
 
   private static YIntervalSeries series(RunRecord run, Split split) {
