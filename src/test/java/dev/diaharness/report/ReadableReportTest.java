@@ -3,6 +3,7 @@ package dev.diaharness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.report.chart.ChartStyle;
+import dev.diaharness.run.RunDirectory;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
