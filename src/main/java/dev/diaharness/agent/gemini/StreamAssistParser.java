@@ -64,7 +64,7 @@ public final class StreamAssistParser {
   }
 
   private Optional<AgentError> read(InputStream in) {
-    try (in; JsonParser json = Json.MAPPER.getFactory().createParser(in)) {
+    try (in; JsonParser json = Json.MAPPER.createParser(in)) {
       JsonToken first = json.nextToken();
       if (first == null) {
         return error(Kind.TRUNCATED, "the stream ended before any answer arrived");
