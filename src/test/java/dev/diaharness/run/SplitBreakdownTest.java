@@ -61,7 +61,7 @@ class SplitBreakdownTest {
   @Test
   void eachTagAndComplexityGetsItsCountsAccuracyAndInterval() {
     SplitMetrics m = aggregate(rows());
-    assertThat(m.byTag().keySet()).as("order of first appearance in the set").containsExactly("lookup", "join");
+    assertThat(m.byTag().keySet()).as("more questions first").containsExactly("lookup", "join");
     GroupAccuracy lookup = m.byTag().get("lookup");
     assertThat(lookup.questions()).isEqualTo(4);
     assertThat(lookup.items()).isEqualTo(8);
@@ -99,6 +99,16 @@ class SplitBreakdownTest {
     SplitAggregator partial = new SplitAggregator(Split.TEST, 2, CASES);
     partial.add(row("q0", 1, true));
     assertThat(partial.metrics().byTag()).containsOnlyKeys("lookup");
+  }
+
+  @Test
+  void largerGroupsComeFirstAndEqualSizesKeepTheSetOrder() {
+    List<GoldenCase> cases = List.of(tagged("a", "Complex", "small"), tagged("b", "Simple", "x", "big"),
+        tagged("c", "Simple", "big"), tagged("d", "Simple", "big", "y"));
+    SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 1, cases);
+    cases.forEach(c -> aggregator.add(row(c.id(), 1, true)));
+    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y");
+    assertThat(aggregator.metrics().byComplexity().keySet()).containsExactly("Simple", "Complex");
   }
 
   @ParameterizedTest
