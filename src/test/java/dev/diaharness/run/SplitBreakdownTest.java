@@ -102,13 +102,15 @@ class SplitBreakdownTest {
   }
 
   @Test
-  void largerGroupsComeFirstAndEqualSizesKeepTheSetOrder() {
-    List<GoldenCase> cases = List.of(tagged("a", "Complex", "small"), tagged("b", "Simple", "x", "big"),
-        tagged("c", "Simple", "big"), tagged("d", "Simple", "big", "y"));
+  void largerTagsComeFirstAndComplexityLevelsInTheirOrder() {
+    List<GoldenCase> cases = List.of(tagged("a", "Complex", "small"), tagged("b", "Expert", "x", "big"),
+        tagged("c", "Complex", "big"), tagged("d", "simple", "big", "y"), tagged("e", "Complex", "z"),
+        tagged("f", "Medium", "w"));
     SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 1, cases);
     cases.forEach(c -> aggregator.add(row(c.id(), 1, true)));
-    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y");
-    assertThat(aggregator.metrics().byComplexity().keySet()).containsExactly("Simple", "Complex");
+    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y", "z", "w");
+    assertThat(aggregator.metrics().byComplexity().keySet()).as("the levels in order, whatever their sizes")
+        .containsExactly("simple", "Medium", "Complex", "Expert");
   }
 
   @ParameterizedTest
