@@ -10,6 +10,7 @@ import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.run.ConversationRunner;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
 import dev.diaharness.run.RunListener;
@@ -25,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,7 @@ final class RunSetup implements AutoCloseable {
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
   RunManifest manifest;
+  private final List<ConversationRunner> runners = new ArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -79,7 +83,9 @@ final class RunSetup implements AutoCloseable {
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
     FaultPlan faults = emulatorFaults(flags);
-    LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
+    LatencyPlan latency = LatencyPlan.withP95("--emulator-latency-p95-ms", flags.emulatorLatencyP95,
+        LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency));
+    Optional<Double> quota = emulatorQuota(flags);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
@@ -95,11 +101,12 @@ final class RunSetup implements AutoCloseable {
       throw e;
     }
     TrafficControl traffic = new TrafficControl(options.rateLimitQps(), 2 * options.maxWorkers(), Ticker.SYSTEM);
+    traffic.listen(listener);
     AgentConnection connection;
     try {
       connection = flags.embedded
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
-              flags.emulatorTemperature, faults, latency, traffic)
+              flags.emulatorTemperature, faults, latency, quota, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
     } catch (RuntimeException e) {
       scoring.close();
@@ -126,6 +133,14 @@ final class RunSetup implements AutoCloseable {
         .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
   }
 
+  private static Optional<Double> emulatorQuota(RunOptionsMixin flags) {
+    Optional<Double> quota = Optional.ofNullable(flags.emulatorQuotaRps);
+    quota.filter(r -> !(r > 0)).ifPresent(r -> {
+      throw new InputException("--emulator-quota-rps must be > 0 requests/s, got " + r);
+    });
+    return quota;
+  }
+
   private static Optional<RunManifest> earlierManifest(RunDirectory run) {
     if (!Files.exists(run.manifestFile())) {
       return Optional.empty();
@@ -140,7 +155,9 @@ final class RunSetup implements AutoCloseable {
   private static RunOptions runOptions(RunOptionsMixin flags) {
     try {
       return new RunOptions(flags.numRepeats, flags.maxWorkers, Optional.ofNullable(flags.rateLimit),
-          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors);
+          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors)
+          .withMaxRetries(flags.maxRetries)
+          .withShareWorkers(!flags.noShareWorkers);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
@@ -178,6 +195,8 @@ final class RunSetup implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("num_repeats", Integer.toString(f.numRepeats));
     m.put("max_workers", Integer.toString(f.maxWorkers));
+    m.put("max_retries", Integer.toString(f.maxRetries));
+    m.put("share_workers", Boolean.toString(!f.noShareWorkers));
     m.put("embedded", Boolean.toString(f.embedded));
     m.put("sql_followup", f.sqlFollowup);
     m.put("seed", Long.toString(f.seed));
@@ -189,6 +208,17 @@ final class RunSetup implements AutoCloseable {
     m.put("golden_set", f.goldenSet.toString());
     Optional.ofNullable(f.testSet).ifPresent(p -> m.put("test_set", p.toString()));
     return m;
+  }
+
+  /**
+   * Conversations with the run's agent under the run's one traffic control, for candidate screening: the same
+   * limiter, retry budget and item timeout as the evaluations. Closed with the setup.
+   */
+  ConversationRunner screeningConversations() {
+    ConversationRunner runner = new ConversationRunner(connection.agent(followup), traffic, options.itemTimeout(),
+        options.maxRetries(), options.backoff(), Ticker.SYSTEM);
+    runners.add(runner);
+    return runner;
   }
 
   /** The evaluations of this run (close it before the setup). */
@@ -206,6 +236,7 @@ final class RunSetup implements AutoCloseable {
 
   @Override
   public void close() {
+    runners.forEach(ConversationRunner::close);
     try {
       connection.close();
     } finally {
