@@ -48,7 +48,7 @@ final class AgentsCommand {
       int nameWidth = Math.max(12, agents.stream().mapToInt(a -> a.displayName().length()).max().orElse(0));
       String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %s%n";
       out.printf(row, "ID", "DISPLAY NAME", "STATE");
-      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.state()));
+      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.describeState()));
       out.println(agents.size() + " agent" + (agents.size() == 1 ? "" : "s"));
       return ExitCode.OK.code();
     }

@@ -44,6 +44,7 @@ final class DeployCommand implements Callable<Integer> {
       out.println("The existing agent was not changed; use 'evaluate --apply-config' to push this config to it.");
     }
     result.authorizationName().ifPresent(name -> out.println("Attached OAuth authorization " + name));
+    result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     out.println();
     out.println("Add this line to .env:");
     out.println("DIA_AGENT_ID=" + result.agentId());

@@ -181,6 +181,7 @@ final class EmulatorCommand implements Callable<Integer> {
         + config.nl2sqlExamples().size() + " examples");
     out.println("Point dia-harness at it (add to .env or export):");
     out.println("  DIA_ENDPOINT=" + server.baseUrl());
+    out.println("  DIA_BIGQUERY_ENDPOINT=" + server.bigQueryUrl());
     out.println("  GOOGLE_CLOUD_PROJECT=" + server.projectId());
     out.println("  DIA_LOCATION=" + server.location());
     out.println("  DIA_ENGINE_ID=" + server.engineId());

@@ -67,6 +67,15 @@ final class RunOptionsMixin {
           + "(default: ${DEFAULT-VALUE}).")
   String sqlFollowup;
 
+  @Option(names = "--keep-raw",
+      description = "Save every raw answer stream, gzipped, under raw/ in the run folder (error rows always keep "
+          + "the first 64 KiB).")
+  boolean keepRaw;
+
+  @Option(names = "--keep-sessions",
+      description = "Keep the agent sessions the run created (by default they are deleted when it ends).")
+  boolean keepSessions;
+
   @Option(names = "--retry-errors",
       description = "With --resume: ask again the items that ended in an error (the old row stays until a retry works).")
   boolean retryErrors;
@@ -95,6 +104,11 @@ final class RunOptionsMixin {
   @Option(names = "--variants", paramLabel = "K", defaultValue = "8",
       description = "Generated database variants an equal result must also agree on (default: ${DEFAULT-VALUE}).")
   int variants;
+
+  @Option(names = "--comparison", paramLabel = "POLICY", defaultValue = "lenient",
+      description = "How results are compared: lenient (Spider 2.0) or strict (BIRD); see docs/scoring.md "
+          + "(default: ${DEFAULT-VALUE}).")
+  String comparison;
 
   @Option(names = "--judge", paramLabel = "WHEN", defaultValue = "auto",
       description = "auto: the LLM judge decides only what execution cannot; always: it also gives its opinion on "

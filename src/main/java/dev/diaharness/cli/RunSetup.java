@@ -54,6 +54,8 @@ final class RunSetup implements AutoCloseable {
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
   RunManifest manifest;
+  /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
+  boolean keepRaw;
   private final List<ConversationRunner> runners = new ArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
@@ -82,6 +84,7 @@ final class RunSetup implements AutoCloseable {
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
+    dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
     FaultPlan faults = emulatorFaults(flags);
     LatencyPlan latency = LatencyPlan.withP95("--emulator-latency-p95-ms", flags.emulatorLatencyP95,
         LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency));
@@ -92,7 +95,8 @@ final class RunSetup implements AutoCloseable {
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
-    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
+    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
+        comparison);
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
@@ -108,6 +112,7 @@ final class RunSetup implements AutoCloseable {
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
               flags.emulatorTemperature, faults, latency, quota, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
+      connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
       scoring.close();
       throw e;
@@ -120,8 +125,10 @@ final class RunSetup implements AutoCloseable {
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
-    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
+    RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);
+    setup.keepRaw = flags.keepRaw;
+    return setup;
   }
 
   private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
@@ -202,6 +209,7 @@ final class RunSetup implements AutoCloseable {
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
+    m.put("comparison", f.comparison);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
     Optional.ofNullable(f.configFile).ifPresent(p -> m.put("config_file", p.toString()));
@@ -224,7 +232,7 @@ final class RunSetup implements AutoCloseable {
   /** The evaluations of this run (close it before the setup). */
   RunEvaluation evaluation(RunListener listener) {
     return new RunEvaluation(run, connection.agent(followup), scoring.scorer(), traffic, options, listener,
-        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC());
+        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC(), keepRaw);
   }
 
   /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */

@@ -46,6 +46,7 @@ final class SummaryPrinter {
     row("latency p50/p95", splits.stream().map(m -> m.latencyP50Ms() + "/" + m.latencyP95Ms() + " ms").toList());
     row("agent calls", splits.stream().map(m -> Long.toString(m.agentCalls())).toList());
     result.test().ifPresent(test -> gap(result.train(), test));
+    WeakestTags.print(out, splits);
     out.flush();
   }
 

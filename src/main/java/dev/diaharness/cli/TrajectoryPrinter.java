@@ -26,8 +26,18 @@ final class TrajectoryPrinter {
     outcome.best().ifPresent(best -> out.printf(Locale.ROOT,
         "%nbest: iteration %d (training accuracy %.1f%%), deployed and written as configs/best_config.json%n",
         best.iteration(), best.trainMetrics().accuracyPercent()));
+    outcome.best().ifPresent(best -> WeakestTags.print(out, bestSplits(best)));
     out.println("ended: " + outcome.endReason());
     out.flush();
+  }
+
+  private static java.util.List<SplitMetrics> bestSplits(IterationRecord best) {
+    java.util.List<SplitMetrics> splits = new java.util.ArrayList<>();
+    splits.add(best.trainMetrics());
+    if (best.metrics().get("test") != null) {
+      splits.add(best.metrics().get("test"));
+    }
+    return splits;
   }
 
   private static String accuracy(SplitMetrics m) {

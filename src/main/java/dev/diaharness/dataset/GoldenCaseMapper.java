@@ -25,6 +25,13 @@ final class GoldenCaseMapper {
   static final List<String> SQL_COLUMNS = List.of("expected sql", "sql", "expectedsql", "query");
   /** Optional text fields kept in {@link GoldenCase#attributes()} under their snake_case names. */
   static final List<String> ATTRIBUTES = List.of("complexity", "expected_result_type", "sql_pattern");
+  /** Other names of an attribute column, normalised; the first matching column with a value wins. */
+  static final Map<String, List<String>> ATTRIBUTE_ALIASES = Map.of("complexity", List.of("difficulty"));
+  /** Aliases of the {@code tags} column, normalised. */
+  static final List<String> TAG_COLUMNS = List.of("tags", "tag", "labels", "label");
+
+  /** In a CSV/XLSX cell, tags are separated by commas or semicolons (or the cell holds a JSON list). */
+  private static final Pattern TAG_SEPARATOR = Pattern.compile("[,;]");
 
   /** One {@code |} alone separates alternatives; {@code ||} is SQL's concatenation and stays. */
   private static final Pattern ALTERNATIVE_SEPARATOR = Pattern.compile("(?<!\\|)\\|(?!\\|)");
@@ -85,7 +92,10 @@ final class GoldenCaseMapper {
   private Map<String, String> attributes(RawTable.Row row) {
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String name : ATTRIBUTES) {
-      text(row, RawTable.normalise(name)).ifPresent(value -> attributes.put(name, value));
+      List<String> columns = new ArrayList<>();
+      columns.add(RawTable.normalise(name));
+      columns.addAll(ATTRIBUTE_ALIASES.getOrDefault(name, List.of()));
+      first(row, columns).ifPresent(value -> attributes.put(name, value));
     }
     return attributes;
   }
@@ -101,12 +111,22 @@ final class GoldenCaseMapper {
     return node.isArray() ? textItems(row, "alternatives", node) : split(node.asText(), ALTERNATIVE_SEPARATOR);
   }
 
+  /** The first tag column with a value; a JSON list, a JSON list in a cell, or text split at commas/semicolons. */
   private List<String> tags(RawTable.Row row) {
-    JsonNode node = row.cells().get("tags");
+    JsonNode node = TAG_COLUMNS.stream().map(row.cells()::get).filter(n -> n != null && !isBlank(n)).findFirst()
+        .orElse(null);
     if (node == null) {
       return List.of();
     }
-    return node.isArray() ? textItems(row, "tags", node) : split(node.asText(), Pattern.compile(","));
+    if (node.isTextual() && node.asText().strip().startsWith("[")) {
+      node = parseArray(row, "tags", node.asText());
+    }
+    List<String> tags = node.isArray() ? textItems(row, "tags", node) : split(node.asText(), TAG_SEPARATOR);
+    return tags.stream().distinct().toList();
+  }
+
+  private static boolean isBlank(JsonNode node) {
+    return node.isArray() ? node.isEmpty() : node.isValueNode() && node.asText().isBlank();
   }
 
   private boolean orderMatters(RawTable.Row row) {

@@ -6,6 +6,8 @@ import dev.diaharness.emulator.brain.Brain;
 import dev.diaharness.emulator.brain.DataCatalog;
 import dev.diaharness.emulator.brain.RetrievalBrain;
 import dev.diaharness.sql.EmbeddedDatabase;
+import dev.diaharness.sql.SandboxLimits;
+import dev.diaharness.sql.SandboxedExecutor;
 import dev.diaharness.sql.TableFolderLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,18 +31,12 @@ import java.util.function.Function;
  * §3.3): agents list/create/get/patch/deploy with operations, sessions, and {@code streamAssist} with streamed
  * fragments, thoughts and {@code sessionInfo}. It binds to 127.0.0.1 only and starts holding one ENABLED agent
  * built from the given config; answers come from a {@link Brain} (by default the offline {@link RetrievalBrain})
- * and their SQL is run on the embedded database loaded from the data folder. Build it with {@link #builder}, then
+ * and their SQL is run on the embedded database loaded from the data folder. The same port also answers the subset
+ * of the BigQuery v2 REST API that {@code data pull} and {@code --execute-on bigquery} use ({@link BigQueryFace}),
+ * over the same tables. Build it with {@link #builder}, then
  * {@link #close()} it. Thread-safe; requests run on a pool of {@code threads} threads.
  */
 public final class EmulatorServer implements AutoCloseable {
-  static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small reply waits for
-    // the client's delayed ACK (~40 ms). The property is read once, when the first HttpServer is created.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final HttpServer http;
   private final ExecutorService executor;
   private final Optional<EmbeddedDatabase> database;
@@ -73,6 +69,7 @@ public final class EmulatorServer implements AutoCloseable {
       http.createContext("/v1alpha/",
           new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics,
               Quota.of(b.quotaRps)));
+      http.createContext(BigQueryFace.PREFIX, bigQueryFace(b, folder));
       http.setExecutor(executor);
       http.start();
     } catch (IOException | RuntimeException e) {
@@ -81,9 +78,23 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** The BigQuery v2 REST subset over the same tables, in its own sandbox (no row cap below a million). */
+  private BigQueryFace bigQueryFace(Builder b, Optional<Path> folder) {
+    BigQueryTables tables = new BigQueryTables(database, folder, b.clock.instant());
+    Optional<SandboxedExecutor> sandbox = database.map(db -> new SandboxedExecutor(db,
+        SandboxLimits.DEFAULT.withMaxRows(1_000_000).withTimeout(Duration.ofSeconds(60))));
+    return new BigQueryFace(orDefault(b.config.bqDatasetId(), "local_dataset"), tables,
+        new BigQueryJobs(tables, sandbox, b.clock, metrics), metrics, b.bigQueryDenied);
+  }
+
   /** A builder for a server holding one agent built from {@code config}. */
   public static Builder builder(AgentConfig config) {
     return new Builder(config);
+  }
+
+  /** {@code http://127.0.0.1:PORT}, the value for {@code DIA_BIGQUERY_ENDPOINT}: the BigQuery v2 REST subset. */
+  public String bigQueryUrl() {
+    return baseUrl();
   }
 
   /** {@code http://127.0.0.1:PORT}, the value for {@code DIA_ENDPOINT}. */
@@ -169,6 +180,7 @@ public final class EmulatorServer implements AutoCloseable {
     private int threads = 256;
     private int arrivalCapacity = 100_000;
     private Clock clock = Clock.systemUTC();
+    private boolean bigQueryDenied;
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -260,6 +272,12 @@ public final class EmulatorServer implements AutoCloseable {
     /** How many recent conversation arrivals the metrics keep (default 100,000). */
     public Builder arrivalCapacity(int value) {
       this.arrivalCapacity = value;
+      return this;
+    }
+
+    /** Answer every BigQuery call with 403, as for a caller without BigQuery roles (tests). */
+    public Builder bigQueryDenied(boolean value) {
+      this.bigQueryDenied = value;
       return this;
     }
 

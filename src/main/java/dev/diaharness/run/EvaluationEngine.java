@@ -57,7 +57,7 @@ public final class EvaluationEngine {
     Map<Split, PendingItems> pending = new EnumMap<>(Split.class);
     Map<Split, Progress> progress = new EnumMap<>(Split.class);
     for (EvaluationSpec spec : specs) {
-      SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats());
+      SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
       aggregators.put(spec.split(), aggregator);
       pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, aggregator));
       long total = (long) spec.cases().size() * options.repeats();

@@ -1,5 +1,6 @@
 package dev.diaharness.run;
 
+import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Outcome;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class SplitAggregator {
 
   private final Split split;
   private final int repeats;
+  private final GroupTallies groups;
   // {tries, passes} by question id, sorted: the seeded bootstrap interval and the flaky list must not depend on the
   // order items happened to finish in (a resumed evaluation rebuilt from the journal gets the same numbers)
   private final Map<String, int[]> perQuestion = new TreeMap<>();
@@ -31,9 +33,16 @@ public final class SplitAggregator {
   private long scoreSum;
   private long agentCalls;
 
+  /** An aggregator without tag or complexity breakdown. */
   public SplitAggregator(Split split, int repeats) {
+    this(split, repeats, List.of());
+  }
+
+  /** @param cases the split's questions: their tags and complexity give the breakdowns */
+  public SplitAggregator(Split split, int repeats, List<GoldenCase> cases) {
     this.split = split;
     this.repeats = repeats;
+    this.groups = GroupTallies.of(cases);
   }
 
   public synchronized void add(ItemResult r) {
@@ -93,7 +102,8 @@ public final class SplitAggregator {
         flaky, rates,
         items == 0 ? 0 : (double) scoreSum / items,
         categoryMeans, statusCounts, errorCounts,
-        latency.quantile(0.5), latency.quantile(0.95), agentCalls);
+        latency.quantile(0.5), latency.quantile(0.95), agentCalls,
+        groups.byTag(perQuestion), groups.byComplexity(perQuestion));
   }
 
   /** Mean over questions of pass@k (atLeastOne) or pass^k, for k = 1..repeats; questions with fewer tries skip. */

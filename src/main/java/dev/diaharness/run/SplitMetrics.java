@@ -3,6 +3,8 @@ package dev.diaharness.run;
 import dev.diaharness.core.OrderedMaps;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,10 @@ import java.util.Map;
  * @param categoryMeans         category → mean score (data_source, filtering, …)
  * @param statusCounts          status name → items
  * @param errorCounts           error kind → items (agent errors by kind, GOLD_ERROR)
+ * @param byTag                 tag → accuracy of the questions carrying it, in the order tags first appear in the
+ *                              set; empty when the set has no tags
+ * @param byComplexity          complexity (e.g. Simple, Medium, Complex) → accuracy of those questions; empty when
+ *                              the set gives none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SplitMetrics(
@@ -46,7 +52,9 @@ public record SplitMetrics(
     Map<String, Long> errorCounts,
     long latencyP50Ms,
     long latencyP95Ms,
-    long agentCalls) {
+    long agentCalls,
+    Map<String, GroupAccuracy> byTag,
+    Map<String, GroupAccuracy> byComplexity) {
 
   public SplitMetrics {
     passAtK = OrderedMaps.copyOf(passAtK);
@@ -56,6 +64,9 @@ public record SplitMetrics(
     categoryMeans = OrderedMaps.copyOf(categoryMeans);
     statusCounts = OrderedMaps.copyOf(statusCounts);
     errorCounts = OrderedMaps.copyOf(errorCounts);
+    // kept in the set's order; null when read from a metrics.json written before breakdowns existed
+    byTag = byTag == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byTag));
+    byComplexity = byComplexity == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byComplexity));
   }
 
   /** Accuracy in percent, for display. */

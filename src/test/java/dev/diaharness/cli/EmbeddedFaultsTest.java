@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.agent.AgentError;
 import dev.diaharness.cli.CliTestSupport.CliRun;
+import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.FaultPlan.Kind;
 import dev.diaharness.emulator.LatencyPlan;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * noise".
  */
 class EmbeddedFaultsTest {
-  static final int TRAIN_QUESTIONS = 47;
-  static final int TEST_QUESTIONS = 21;
   static final int REPEATS = 2;
   static final long SEED = 7;
 
@@ -46,6 +45,12 @@ class EmbeddedFaultsTest {
     CliRun run = CliTestSupport.runWithEnv(env, "", args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     return JournalReader.readAll(EvaluateCommandTest.onlyRun(results).resolve("journal.jsonl"));
+  }
+
+  /** Items of the shipped example's training and test sets at {@link #REPEATS} repeats. */
+  private static int exampleItems() {
+    return (GoldenSetLoader.load(Path.of(EvaluateCommandTest.TRAIN)).cases().size()
+        + GoldenSetLoader.load(Path.of(EvaluateCommandTest.TEST)).cases().size()) * REPEATS;
   }
 
   private static Map<ItemKey, ItemResult> byKey(List<ItemResult> rows) {
@@ -68,7 +73,7 @@ class EmbeddedFaultsTest {
       seen = emulator.server.metrics();
     }
 
-    int items = (TRAIN_QUESTIONS + TEST_QUESTIONS) * REPEATS;
+    int items = exampleItems();
     assertThat(reference).hasSize(items);
     assertThat(withFaults.keySet()).isEqualTo(reference.keySet());
     assertThat(reference.values()).noneMatch(ItemResult::isError);
@@ -87,7 +92,7 @@ class EmbeddedFaultsTest {
   void theHiddenEmulatorFaultFlagReachesTheEmbeddedEmulator() throws Exception {
     List<ItemResult> rows = evaluate(Map.of(), faulty, "--embedded", "--emulator-faults", "truncate=1",
         "--max-retries", "0");
-    assertThat(rows).hasSize((TRAIN_QUESTIONS + TEST_QUESTIONS) * REPEATS)
+    assertThat(rows).hasSize(exampleItems())
         .allSatisfy(r -> assertThat(r.errorKind()).isEqualTo(AgentError.Kind.TRUNCATED.name()));
   }
 }

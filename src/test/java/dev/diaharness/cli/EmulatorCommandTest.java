@@ -30,6 +30,7 @@ class EmulatorCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("Emulator listening on http://127\\.0\\.0\\.1:\\d+")
         .containsPattern("DIA_ENDPOINT=http://127\\.0\\.0\\.1:\\d+")
+        .containsPattern("DIA_BIGQUERY_ENDPOINT=http://127\\.0\\.0\\.1:\\d+")
         .contains("GOOGLE_CLOUD_PROJECT=local-project", "DIA_ENGINE_ID=local-engine", "DIA_LOCATION=global")
         .containsPattern("DIA_AGENT_ID=\\d+")
         .contains("Data Agent - shop");

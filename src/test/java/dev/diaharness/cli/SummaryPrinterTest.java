@@ -59,4 +59,43 @@ class SummaryPrinterTest {
     assertThat(SummaryPrinter.gateFailure(result, Optional.of(80.1))).get().asString().contains("below");
     assertThat(SummaryPrinter.gateFailure(result, Optional.empty())).isEmpty();
   }
+
+  /** 10 questions, one repeat: q0..q4 tagged "lookup" (all pass), q5..q9 "join" with {@code joinPasses} passing. */
+  private static dev.diaharness.run.SplitMetrics tagged(Split split, int joinPasses) {
+    java.util.List<dev.diaharness.dataset.GoldenCase> cases = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      cases.add(new dev.diaharness.dataset.GoldenCase("q" + i, "q", "SELECT 1", java.util.List.of(), false,
+          java.util.List.of(i < 5 ? "lookup" : "join", "all"), Map.of()));
+    }
+    SplitAggregator agg = new SplitAggregator(split, 1, cases);
+    for (int i = 0; i < 10; i++) {
+      boolean pass = i < 5 || i - 5 < joinPasses;
+      agg.add(new ItemResult(1, 1, split, "q" + i, 1, "q", "SELECT 1", "SELECT 1", "ANSWER", "", "",
+          pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
+          pass ? CategoryScores.FULL : CategoryScores.ZERO, null, 10, 3, Map.of(), Instant.EPOCH, null, null));
+    }
+    return agg.metrics();
+  }
+
+  @Test
+  void listsTheWeakestTagsOfEachSplitLowestFirst() {
+    String text = print(new EvaluationResult(1, Map.of(Split.TRAIN, tagged(Split.TRAIN, 4),
+        Split.TEST, tagged(Split.TEST, 1))));
+    assertThat(text).contains("weakest tags, train (3 of 3 tags):").contains("weakest tags, test (3 of 3 tags):");
+    String test = text.substring(text.indexOf("weakest tags, test"));
+    assertThat(test).containsSubsequence("join", "20.0%", "1/5 passed, 5 questions", "all", "60.0%", "lookup",
+        "100.0%");
+  }
+
+  @Test
+  void noTagsNoWeakestTags() {
+    assertThat(print(new EvaluationResult(1, Map.of(Split.TRAIN, split(Split.TRAIN, 4)))))
+        .doesNotContain("weakest tags");
+  }
+
+  @Test
+  void atMostTheConfiguredNumberOfTagsIsListed() {
+    assertThat(WeakestTags.weakest(tagged(Split.TRAIN, 0), 2)).extracting(Map.Entry::getKey)
+        .containsExactly("join", "all");
+  }
 }

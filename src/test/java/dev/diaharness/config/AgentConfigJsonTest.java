@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.diaharness.testing.Gen;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigJsonTest {
@@ -48,33 +47,35 @@ class AgentConfigJsonTest {
     assertThat(AgentConfigLoader.load(file)).isEqualTo(c);
   }
 
-  @Property(tries = 60)
-  void anyConfigRoundTrips(@ForAll("configs") AgentConfig c) throws IOException {
-    Path folder = Files.createTempDirectory("roundtrip");
-    try {
-      Path file = folder.resolve("c.json");
-      AgentConfigJson.write(file, c.withLocalData(c.localData().map(p -> folder.resolve(p).normalize())));
-      AgentConfig back = AgentConfigLoader.load(file);
-      assertThat(back).isEqualTo(c.withLocalData(c.localData().map(p -> folder.resolve(p).normalize())));
-      assertThat(ConfigHash.of(back)).isEqualTo(ConfigHash.of(c));
-    } finally {
-      Files.deleteIfExists(folder.resolve("c.json"));
-      Files.deleteIfExists(folder);
-    }
+  static LongStream seeds() {
+    return Gen.seeds(100);
   }
 
-  @Provide
-  Arbitrary<AgentConfig> configs() {
-    Arbitrary<String> text = Arbitraries.strings().ofMaxLength(40) // whole characters: lone surrogates cannot be in a UTF-8 file
-        .withChars("abc XYZ\n\t\"'\\${}_é€ü".toCharArray());
-    Arbitrary<String> nonBlank = text.map(s -> "x" + s);
-    Arbitrary<NlExample> example = Combinators.combine(nonBlank, nonBlank, text).as(NlExample::new);
-    Arbitrary<List<NlExample>> examples = example.list().ofMaxSize(3);
-    Arbitrary<List<String>> tables = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).list().ofMaxSize(3);
-    Arbitrary<Optional<Path>> data = Arbitraries.of("data", "../tables", "a/b").map(Path::of).optional();
-    return Combinators.combine(text, text, text, text, text, text, examples, tables).as(
-        (name, display, prompt, schema, py, project, ex, allowed) -> new AgentConfig(name, display, "d", "", "t",
-            prompt, schema, ex, py, allowed, List.of(), project, "${BQ_DATASET_ID}", Optional.<Path>empty()))
-        .flatMap(c -> data.map(c::withLocalData));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void anyConfigRoundTrips(long seed) throws IOException {
+    AgentConfig c = config(new Random(seed));
+    Path folder = Files.createTempDirectory(dir, "roundtrip");
+    Path file = folder.resolve("c.json");
+    AgentConfigJson.write(file, c.withLocalData(c.localData().map(p -> folder.resolve(p).normalize())));
+    AgentConfig back = AgentConfigLoader.load(file);
+    assertThat(back).isEqualTo(c.withLocalData(c.localData().map(p -> folder.resolve(p).normalize())));
+    assertThat(ConfigHash.of(back)).isEqualTo(ConfigHash.of(c));
+  }
+
+  static AgentConfig config(Random random) {
+    List<NlExample> examples = Gen.listOf(random, 0, 3,
+        () -> new NlExample("x" + text(random), "x" + text(random), text(random)));
+    List<String> allowed = Gen.listOf(random, 0, 3,
+        () -> Gen.stringOf(random, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, 8));
+    Optional<Path> data = random.nextBoolean() ? Optional.empty()
+        : Optional.of(Path.of(Gen.oneOf(random, "data", "../tables", "a/b")));
+    return new AgentConfig(text(random), text(random), "d", "", "t", text(random), text(random), examples,
+        text(random), allowed, List.of(), text(random), "${BQ_DATASET_ID}", data);
+  }
+
+  /** Whole characters only: a lone surrogate cannot be in a UTF-8 file. */
+  static String text(Random random) {
+    return Gen.stringOf(random, "abc XYZ\n\t\"'\\${}_é€ü", 0, 40);
   }
 }

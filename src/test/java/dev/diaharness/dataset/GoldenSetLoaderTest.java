@@ -1,6 +1,7 @@
 package dev.diaharness.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -153,5 +154,44 @@ class GoldenSetLoaderTest {
         List.of(7, "Q7", "SELECT 7"),
         List.of(8.5, "Q8", "SELECT 8")));
     assertThat(GoldenSetLoader.load(xlsx).cases()).extracting(GoldenCase::id).containsExactly("7", "8.5");
+  }
+
+  @ParameterizedTest(name = "[{index}] tags cell {0}")
+  @CsvSource(delimiter = '#', value = {
+      "seen_shape, lookup                     # seen_shape;lookup",
+      "seen_shape; lookup ;                   # seen_shape;lookup",
+      "'[\"new_shape\", \"join, two tables\"]'  # new_shape;join, two tables",
+      "a, b, a                                # a;b",
+  })
+  void tagsCellListEncodings(String cell, String expected) throws IOException {
+    Path csv = SetFiles.text(dir.resolve("t.csv"), "question,sql,tags\nQ,S,\"" + cell.replace("\"", "\"\"")
+        + "\"\n");
+    assertThat(GoldenSetLoader.load(csv).cases().get(0).tags()).containsExactly(expected.split(";"));
+  }
+
+  @ParameterizedTest(name = "[{index}] headers ''{0}'' and ''{1}''")
+  @CsvSource({"tags,complexity", "Tags,Complexity", "tag,difficulty", "Labels,DIFFICULTY", "label,complexity"})
+  void tagAndComplexityColumnAliasesInEveryFormat(String tagHeader, String complexityHeader) throws IOException {
+    Path csv = SetFiles.text(dir.resolve("a.csv"), "question,sql," + tagHeader + "," + complexityHeader
+        + "\nQ1,SELECT 1,\"lookup;seen_shape\",Simple\n");
+    Path json = SetFiles.text(dir.resolve("a.json"), "[{\"question\": \"Q1\", \"sql\": \"SELECT 1\", \""
+        + tagHeader + "\": [\"lookup\", \"seen_shape\"], \"" + complexityHeader + "\": \"Simple\"}]");
+    Path jsonl = SetFiles.text(dir.resolve("a.jsonl"), "{\"question\": \"Q1\", \"sql\": \"SELECT 1\", \""
+        + tagHeader + "\": \"lookup, seen_shape\", \"" + complexityHeader + "\": \"Simple\"}\n");
+    Path xlsx = SetFiles.xlsx(dir.resolve("a.xlsx"), List.of(
+        List.of("question", "sql", tagHeader, complexityHeader),
+        List.of("Q1", "SELECT 1", "[\"lookup\", \"seen_shape\"]", "Simple")));
+    for (Path file : List.of(csv, json, jsonl, xlsx)) {
+      GoldenCase c = GoldenSetLoader.load(file).cases().get(0);
+      assertThat(c.tags()).as(file.getFileName().toString()).containsExactly("lookup", "seen_shape");
+      assertThat(c.complexity()).as(file.getFileName().toString()).contains("Simple");
+    }
+  }
+
+  @Test
+  void aTagListThatDoesNotParseNamesTheRow() throws IOException {
+    Path csv = SetFiles.text(dir.resolve("bad.csv"), "question,sql,tags\nQ1,SELECT 1,a\nQ2,SELECT 2,\"[\"\"a\"\",\"\n");
+    assertThatThrownBy(() -> GoldenSetLoader.load(csv)).isInstanceOf(dev.diaharness.core.InputException.class)
+        .hasMessageContaining("bad.csv row 2: tags looks like a JSON list but does not parse");
   }
 }

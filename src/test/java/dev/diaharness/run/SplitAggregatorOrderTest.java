@@ -12,8 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.stream.LongStream;
+import dev.diaharness.testing.Gen;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The metrics of a split are a function of its rows, not of the order they finished in: a resumed evaluation,
@@ -42,8 +44,16 @@ class SplitAggregatorOrderTest {
     return aggregator.metrics();
   }
 
-  @Property(tries = 50)
-  void metricsDoNotDependOnTheOrderRowsArrive(@ForAll long dataSeed, @ForAll long orderSeed) {
+  static LongStream seeds() {
+    return Gen.seeds(50);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void metricsDoNotDependOnTheOrderRowsArrive(long seed) {
+    Random random = new Random(seed);
+    long dataSeed = Gen.anyLong(random);
+    long orderSeed = Gen.anyLong(random);
     List<ItemResult> rows = rows(dataSeed);
     List<ItemResult> shuffled = new ArrayList<>(rows);
     Collections.shuffle(shuffled, new Random(orderSeed));

@@ -2,10 +2,11 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diaharness.testing.Gen;
 import java.util.Optional;
+import java.util.Random;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,22 +70,35 @@ class SqlExtractorTest {
     assertThat(SqlExtractor.extract(reply)).isEqualTo(Optional.ofNullable(expected));
   }
 
-  @Property
-  void neverReturnsBlankAndAlwaysASubstringOfTheInput(@ForAll String text) {
+  static LongStream seeds() {
+    return Gen.seeds(1000);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void neverReturnsBlankAndAlwaysASubstringOfTheInput(long seed) {
+    Random random = new Random(seed);
+    // half any text, half text that contains the words the extractor looks for
+    String text = random.nextBoolean() ? Gen.anyString(random, 200)
+        : Gen.tokens(random, java.util.List.of("```", "```sql", "SELECT", "select", "WITH", "FROM", "x", ";", ".",
+            "\n", "\n\n", " ", "'", "- ", "The", Gen.anyString(random, 5)), 30, "");
     SqlExtractor.extract(text).ifPresent(sql -> {
       assertThat(sql).isNotBlank();
       assertThat(text).contains(sql);
     });
   }
 
-  @Property
-  void aFencedQueryIsFoundWhateverProseSurroundsIt(@ForAll("prose") String before, @ForAll("prose") String after) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aFencedQueryIsFoundWhateverProseSurroundsIt(long seed) {
+    Random random = new Random(seed);
+    String before = prose(random);
+    String after = prose(random);
     String sql = "SELECT id, amount FROM orders WHERE amount > 100";
     assertThat(SqlExtractor.extract(before + "\n```sql\n" + sql + "\n```\n" + after)).contains(sql);
   }
 
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<String> prose() {
-    return net.jqwik.api.Arbitraries.strings().withChars("abcdefghij ,.ABC\n").ofMaxLength(60);
+  static String prose(Random random) {
+    return Gen.stringOf(random, "abcdefghij ,.ABC\n", 0, 60);
   }
 }

@@ -2,12 +2,10 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.diaharness.testing.Gen;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,27 +75,42 @@ class SqlNormalizerTest {
     assertThat(SqlNormalizer.canonical("SELECT Name FROM `p.d.T`")).hasValue("SELECT name FROM t");
   }
 
-  @Property(tries = 500)
-  void normalizeIsIdempotent(@ForAll String anything) {
-    String once = SqlNormalizer.normalize(anything);
+  static LongStream seeds() {
+    return Gen.seeds(500);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void normalizeIsIdempotent(long seed) {
+    String once = SqlNormalizer.normalize(Gen.anyString(new Random(seed), 100));
     assertThat(SqlNormalizer.normalize(once)).isEqualTo(once);
   }
 
-  @Property(tries = 500)
-  void normalizeIsIdempotentOnSqlShapedText(@ForAll("sqlNoise") String sql) {
-    String once = SqlNormalizer.normalize(sql);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void normalizeIsIdempotentOnSqlShapedText(long seed) {
+    String once = SqlNormalizer.normalize(sqlNoise(new Random(seed)));
     assertThat(SqlNormalizer.normalize(once)).isEqualTo(once);
   }
 
-  @Property(tries = 200)
-  void presentationVariantsMatch(@ForAll("queries") String query, @ForAll("presentations") Presentation how) {
-    assertThat(SqlNormalizer.exactMatch(query, how.apply(query))).isTrue();
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void presentationVariantsMatch(long seed) {
+    Random random = new Random(seed);
+    String query = query(random);
+    assertThat(SqlNormalizer.exactMatch(query, presentation(random).apply(query))).isTrue();
   }
 
-  @Property(tries = 200)
-  void differentLiteralsNeverMatch(@ForAll("literals") String a, @ForAll("literals") String b,
-      @ForAll("presentations") Presentation how) {
-    net.jqwik.api.Assume.that(!a.equals(b));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void differentLiteralsNeverMatch(long seed) {
+    Random random = new Random(seed);
+    String a = literal(random);
+    String b = literal(random);
+    while (b.equals(a)) {
+      b = literal(random);
+    }
+    Presentation how = presentation(random);
     String template = "SELECT name FROM `dataset.customers` WHERE state = %s";
     assertThat(SqlNormalizer.exactMatch(String.format(template, a), how.apply(String.format(template, b))))
         .isFalse();
@@ -108,37 +121,34 @@ class SqlNormalizerTest {
     String apply(String sql);
   }
 
-  @Provide
-  Arbitrary<Presentation> presentations() {
-    return Arbitraries.of(
-        sql -> outsideLiterals(sql, " ", "   \n\t "),
-        sql -> caseFlipOutsideLiterals(sql),
-        sql -> "-- a comment\n" + sql + " /* trailing */ ;",
-        sql -> sql.replace("`dataset.", "`my-project.dataset."),
-        sql -> sql + ";");
+  private static final List<Presentation> PRESENTATIONS = List.of(
+      sql -> outsideLiterals(sql, " ", "   \n\t "),
+      sql -> caseFlipOutsideLiterals(sql),
+      sql -> "-- a comment\n" + sql + " /* trailing */ ;",
+      sql -> sql.replace("`dataset.", "`my-project.dataset."),
+      sql -> sql + ";");
+
+  static Presentation presentation(Random random) {
+    return Gen.oneOf(random, PRESENTATIONS);
   }
 
-  @Provide
-  Arbitrary<String> queries() {
-    Arbitrary<String> column = Arbitraries.of("name", "state", "amount", "c.name");
-    Arbitrary<String> literal = literals();
-    return Combinators.combine(column, column, literal).as((a, b, lit) ->
-        "SELECT " + a + ", COUNT(*) FROM `dataset.customers` c WHERE " + b + " = " + lit + " GROUP BY " + a);
+  static String query(Random random) {
+    List<String> columns = List.of("name", "state", "amount", "c.name");
+    String a = Gen.oneOf(random, columns);
+    String b = Gen.oneOf(random, columns);
+    return "SELECT " + a + ", COUNT(*) FROM `dataset.customers` c WHERE " + b + " = " + literal(random)
+        + " GROUP BY " + a;
   }
 
-  @Provide
-  Arbitrary<String> literals() {
-    Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ -_%").ofMinLength(0).ofMaxLength(6)
-        .map(s -> "'" + s + "'");
-    Arbitrary<String> number = Arbitraries.integers().between(-1000, 1000).map(String::valueOf);
-    return Arbitraries.oneOf(text, number);
+  static String literal(Random random) {
+    return random.nextBoolean() ? "'" + Gen.stringOf(random, "abcXYZ -_%", 0, 6) + "'"
+        : String.valueOf(Gen.intBetween(random, -1000, 1000));
   }
 
-  @Provide
-  Arbitrary<String> sqlNoise() {
-    return Arbitraries.of("SELECT", "select", "FROM", "`p.d.T`", "`order`", "a.b.c", "X.y", "'lit'", "\"s\"", "(",
-            ")", ",", ";", "--", "/*", "*/", "#", "\n", "=", "<", ">", "1.5", ".", "`", "\\", "'", "é", "Order", " ")
-        .list().ofMaxSize(20).map(parts -> String.join("", parts));
+  static String sqlNoise(Random random) {
+    return Gen.tokens(random, List.of("SELECT", "select", "FROM", "`p.d.T`", "`order`", "a.b.c", "X.y", "'lit'",
+        "\"s\"", "(", ")", ",", ";", "--", "/*", "*/", "#", "\n", "=", "<", ">", "1.5", ".", "`", "\\", "'", "é",
+        "Order", " "), 20, "");
   }
 
   /** Replaces {@code from} with {@code to} outside single-quoted literals. */

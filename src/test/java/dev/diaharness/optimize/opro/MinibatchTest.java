@@ -3,11 +3,13 @@ package dev.diaharness.optimize.opro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.testing.Gen;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The seeded screening minibatch. */
 class MinibatchTest {
@@ -38,9 +40,17 @@ class MinibatchTest {
     assertThat(differs).isTrue();
   }
 
-  @Property
-  void aSampleOfTrainingQuestionsInSetOrderWithoutRepeats(@ForAll @IntRange(min = 1, max = 20) int size,
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int iteration) {
+  static LongStream seeds() {
+    return Gen.seeds(500);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aSampleOfTrainingQuestionsInSetOrderWithoutRepeats(long caseSeed) {
+    Random random = new Random(caseSeed);
+    int size = Gen.intBetween(random, 1, 20);
+    long seed = Gen.anyLong(random);
+    int iteration = Gen.intBetween(random, 1, 50);
     List<GoldenCase> batch = Minibatch.sample(OproFixtures.TRAIN, EVIDENCE, size, seed, iteration);
     assertThat(batch).hasSize(Math.min(size, OproFixtures.TRAIN.size())).doesNotHaveDuplicates();
     assertThat(OproFixtures.TRAIN.stream().filter(batch::contains).toList()).isEqualTo(batch);

@@ -6,21 +6,29 @@ import dev.diaharness.optimize.ConfigField;
 import dev.diaharness.optimize.TriedConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
+import dev.diaharness.testing.Gen;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OPRO trajectory: top-N past configs, ascending, whole, within the token budget. */
 class PastConfigsTest {
   private static final List<ConfigField> FIELDS = List.of(ConfigField.NL2SQL_PROMPT);
 
-  @Property
-  void ascendingWholeWithinBudgetAndOnlyTheLowestDropped(
-      @ForAll @Size(min = 1, max = 12) List<@IntRange(max = 100) Integer> accuracies,
-      @ForAll @Size(min = 12, max = 12) List<@IntRange(min = 1, max = 40) Integer> lengths,
-      @ForAll @IntRange(min = 1, max = 8000) int budget, @ForAll @IntRange(min = 1, max = 12) int topN) {
+  static LongStream seeds() {
+    return Gen.seeds(500);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void ascendingWholeWithinBudgetAndOnlyTheLowestDropped(long seed) {
+    Random random = new Random(seed);
+    List<Integer> accuracies = Gen.listOf(random, 1, 12, () -> Gen.intBetween(random, 0, 100));
+    List<Integer> lengths = Gen.listOf(random, 12, 12, () -> Gen.intBetween(random, 1, 40));
+    int budget = Gen.intBetween(random, 1, 8000);
+    int topN = Gen.intBetween(random, 1, 12);
     List<TriedConfig> tried = new ArrayList<>();
     for (int i = 0; i < accuracies.size(); i++) {
       String prompt = OproFixtures.PROMPT + ("iteration " + (i + 1) + " rule. ").repeat(lengths.get(i) * 10);
