@@ -9,7 +9,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
@@ -24,8 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link TrafficControl}. Each answer is scored on a separate pool as soon as it arrives, so scoring never holds a
  * place, then journaled and aggregated.
  *
- * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget stops starting
- * items promptly; finished rows stay written and the exception is rethrown after the in-flight items end.
+ * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget stops the run
+ * promptly: no item starts any more and the conversations in flight are cancelled (their answers would be dropped);
+ * finished rows stay written and the exception is rethrown once they have ended.
  * Not reentrant: one {@link #run} at a time.
  */
 public final class EvaluationEngine {
@@ -77,6 +81,33 @@ public final class EvaluationEngine {
     return new EvaluationResult(iteration, metrics);
   }
 
+  /**
+   * Why the run must stop, once known, and the conversations to cancel then: their answers would be dropped anyway,
+   * so they must not go on sending requests. Thread-safe.
+   */
+  private static final class Stop {
+    private final AtomicReference<RuntimeException> reason = new AtomicReference<>();
+    private final Set<CompletableFuture<?>> conversing = ConcurrentHashMap.newKeySet();
+
+    void set(RuntimeException e) {
+      if (reason.compareAndSet(null, e)) {
+        conversing.forEach(f -> f.cancel(false));
+      }
+    }
+
+    RuntimeException get() {
+      return reason.get();
+    }
+
+    void track(CompletableFuture<?> conversation) {
+      conversing.add(conversation);
+      conversation.whenComplete((r, e) -> conversing.remove(conversation));
+      if (reason.get() != null) {
+        conversation.cancel(false);
+      }
+    }
+  }
+
   /** One split's evaluation as the dispatcher and the scoring threads share it. */
   private record Progress(EvaluationSpec spec, SplitAggregator aggregator, AtomicLong finished, long total) {}
 
@@ -85,7 +116,7 @@ public final class EvaluationEngine {
    * then waits for the items in flight. Returns why the run stopped, or null.
    */
   private RuntimeException dispatch(Map<Split, PendingItems> pending, Map<Split, Progress> progress) {
-    AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    Stop stop = new Stop();
     WorkerSlots slots = new WorkerSlots(pending.keySet(), options.maxWorkers(), options.shareWorkers());
     Semaphore unscored = new Semaphore(options.maxWorkers() * pending.size() * 4);
     Phaser inFlight = new Phaser(1); // this thread, plus one party per started item until it is recorded
@@ -115,7 +146,7 @@ public final class EvaluationEngine {
       inFlight.arriveAndAwaitAdvance();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop.compareAndSet(null, new IllegalStateException("the evaluation was interrupted", e));
+      stop.set(new IllegalStateException("the evaluation was interrupted", e));
     } finally {
       runner.close();
       scoring.shutdownNow();
@@ -125,14 +156,14 @@ public final class EvaluationEngine {
 
   /** One item: the conversation, then scoring, journaling and aggregation on the scoring pool. */
   private void start(WorkItem item, Progress progress, ConversationRunner runner, WorkerSlots slots,
-      ExecutorService scoring, AtomicReference<RuntimeException> stop, Semaphore unscored, Phaser inFlight) {
+      ExecutorService scoring, Stop stop, Semaphore unscored, Phaser inFlight) {
     inFlight.register();
-    runner.start(item.goldenCase().question()).whenComplete((conversed, failure) -> {
+    CompletableFuture<ConversationRunner.Conversed> conversation = runner.start(item.goldenCase().question());
+    stop.track(conversation);
+    conversation.whenComplete((conversed, failure) -> {
       slots.release(item.key().split());
-      if (failure != null || stop.get() != null) {
-        if (failure != null) {
-          stop.compareAndSet(null, unwrap(failure));
-        }
+      if (failure != null) { // the run stops, or this conversation was cancelled because it does
+        stop.set(unwrap(failure));
         unscored.release();
         inFlight.arriveAndDeregister();
         return;
@@ -148,16 +179,13 @@ public final class EvaluationEngine {
     });
   }
 
-  private void record(WorkItem item, Progress progress, ConversationRunner.Conversed conversed,
-      AtomicReference<RuntimeException> stop) {
-    if (stop.get() != null) {
-      return;
-    }
+  /** Scores and writes a finished conversation's row; one that finished before the run stopped is kept too. */
+  private void record(WorkItem item, Progress progress, ConversationRunner.Conversed conversed, Stop stop) {
     ItemResult row;
     try {
       row = itemScorer.toResult(item, progress.spec().schemaDescription(), conversed.answer(), conversed.elapsed());
     } catch (RunStoppingException e) {
-      stop.compareAndSet(null, e.stopReason());
+      stop.set(e.stopReason());
       return;
     }
     sink.accept(row);
