@@ -48,6 +48,7 @@ final class BigQueryJobs {
   /** A BigQuery error: HTTP code, reason (invalidQuery, bytesBilledLimitExceeded, …) and message. */
   record BigQueryError(int code, String reason, String message) {}
 
+  private final String dataset;
   private final BigQueryTables tables;
   private final Optional<SandboxedExecutor> executor;
   private final Clock clock;
@@ -60,7 +61,9 @@ final class BigQueryJobs {
   });
 
   /** Counts every statement it actually runs as {@code bigquery.statementsRun} in {@code metrics}. */
-  BigQueryJobs(BigQueryTables tables, Optional<SandboxedExecutor> executor, Clock clock, RequestMetrics metrics) {
+  BigQueryJobs(String dataset, BigQueryTables tables, Optional<SandboxedExecutor> executor, Clock clock,
+      RequestMetrics metrics) {
+    this.dataset = dataset;
     this.tables = tables;
     this.executor = executor;
     this.clock = clock;
@@ -151,7 +154,7 @@ final class BigQueryJobs {
   }
 
   /** The job resource ({@code bigquery#job}). */
-  static ObjectNode resource(Job job) {
+  ObjectNode resource(Job job) {
     ObjectNode node = Json.MAPPER.createObjectNode().put("kind", "bigquery#job")
         .put("id", job.project() + ":" + job.location() + "." + job.jobId());
     node.set("jobReference", reference(job));
@@ -177,7 +180,7 @@ final class BigQueryJobs {
         .put("totalBytesBilled", Long.toString(job.bytesBilled())).put("cacheHit", false);
     ArrayNode referenced = queryStats.putArray("referencedTables");
     for (String table : job.statement().tables()) {
-      referenced.addObject().put("projectId", job.project()).put("datasetId", "").put("tableId", table);
+      referenced.addObject().put("projectId", job.project()).put("datasetId", dataset).put("tableId", table);
     }
     if (job.result().isPresent()) {
       queryStats.set("schema", schema(job.result().get()));
