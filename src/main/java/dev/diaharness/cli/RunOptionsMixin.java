@@ -85,6 +85,11 @@ final class RunOptionsMixin {
       description = "Generated database variants an equal result must also agree on (default: ${DEFAULT-VALUE}).")
   int variants;
 
+  @Option(names = "--comparison", paramLabel = "POLICY", defaultValue = "lenient",
+      description = "How results are compared: lenient (Spider 2.0) or strict (BIRD); see docs/scoring.md "
+          + "(default: ${DEFAULT-VALUE}).")
+  String comparison;
+
   @Option(names = "--judge", paramLabel = "WHEN", defaultValue = "auto",
       description = "auto: the LLM judge decides only what execution cannot; always: it also gives its opinion on "
           + "executed answers, recorded in the evidence beside the execution verdict; never: no judge "

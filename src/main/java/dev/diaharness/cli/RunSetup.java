@@ -78,6 +78,7 @@ final class RunSetup implements AutoCloseable {
     SqlFollowup followup = SqlFollowup.parse(flags.sqlFollowup);
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
+    dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
     FaultPlan faults = emulatorFaults(flags);
     LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
     if (flags.embedded && config.isEmpty()) {
@@ -86,7 +87,8 @@ final class RunSetup implements AutoCloseable {
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
-    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse);
+    ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
+        comparison);
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
@@ -183,6 +185,7 @@ final class RunSetup implements AutoCloseable {
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
+    m.put("comparison", f.comparison);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
     Optional.ofNullable(f.configFile).ifPresent(p -> m.put("config_file", p.toString()));

@@ -4,6 +4,7 @@ import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
 import dev.diaharness.scoring.ScorerSetup;
+import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.scoring.ScoringInput;
 import dev.diaharness.scoring.ScoringStage;
 import java.io.PrintWriter;
@@ -58,12 +59,18 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Seed of the database variants (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--comparison", paramLabel = "POLICY", defaultValue = "lenient",
+      description = "How results are compared: lenient (Spider 2.0: extra columns, unasked rounding, numeric text, "
+          + "tie-breaks accepted) or strict (BIRD) (default: ${DEFAULT-VALUE}).")
+  String comparison;
+
   /** The environment (real over .env) the judge model comes from; tests replace it. */
   Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
 
   @Override
   public Integer call() {
     List<ScorePair> input = pairs();
+    ComparisonPolicy policy = ComparisonPolicy.parse(comparison);
     if (variants < 0) {
       throw new InputException("--variants must be 0 or more, got " + variants);
     }
@@ -80,7 +87,8 @@ final class ScoreCommand implements Callable<Integer> {
     String schema = config.map(AgentConfig::schemaDescription).orElse("");
     PrintWriter out = spec.commandLine().getOut();
     ScoreOutput output = new ScoreOutput(out, json);
-    try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge)) {
+    try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge,
+        ScorerSetup.JudgeUse.AUTO, policy)) {
       for (ScorePair pair : input) {
         Optional<String> sql = Optional.of(pair.generatedSql());
         output.print(pair, scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema)));

@@ -18,6 +18,8 @@ public final class StatusStyle {
       case JUDGED: return new Color(0x9CCC65);
       case COUNTEREXAMPLE: return new Color(0xFB8C00);
       case EXEC_MISMATCH: return new Color(0xE53935);
+      case UNSTABLE: return new Color(0xFFB300);
+      case INCONCLUSIVE: return new Color(0xB0BEC5);
       case PRED_ERROR: return new Color(0xAD1457);
       case NO_SQL: return new Color(0x6D4C41);
       case GOLD_ERROR: return new Color(0x8E24AA);
@@ -34,6 +36,8 @@ public final class StatusStyle {
       case JUDGED: return "decided by the judge";
       case COUNTEREXAMPLE: return "counterexample found";
       case EXEC_MISMATCH: return "different results";
+      case UNSTABLE: return "result depends on row order";
+      case INCONCLUSIVE: return "results prove nothing";
       case PRED_ERROR: return "agent SQL failed";
       case NO_SQL: return "no SQL";
       case GOLD_ERROR: return "expected SQL failed (golden set)";

@@ -2,37 +2,48 @@ package dev.diaharness.scoring;
 
 import dev.diaharness.core.BoundedCache;
 import dev.diaharness.sql.BigQueryExecutor;
-import dev.diaharness.sql.ComparisonOptions;
+import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.sql.ComponentComparer;
 import dev.diaharness.sql.ComponentComparison;
 import dev.diaharness.sql.ExecutionResult;
-import dev.diaharness.sql.ResultComparator;
-import dev.diaharness.sql.ResultComparison;
+import dev.diaharness.sql.PolicyComparator;
 import dev.diaharness.sql.ResultTable;
 import dev.diaharness.sql.TopLevelOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stages 3–4: run both queries on the local tables and compare the results; when they agree, run both again on
- * every database variant and pass only if all agree (EXEC_EQUIVALENT), else the differing variant is a
- * COUNTEREXAMPLE. The partial-credit score comes from the component comparison. Expected SQL that fails is a
- * GOLD_ERROR (the golden set's problem); a construct no engine here can run hands the answer on (to the judge).
- * Expected results are cached per query, since every repeat asks the same. Thread-safe.
+ * Stages 3–4: run both queries on the local tables and compare the results under the comparison policy
+ * (docs/scoring.md); when they agree, check that the agreement is not luck of the row order ({@link StabilityCheck}),
+ * then run both again on every database variant and pass only if all agree (EXEC_EQUIVALENT), else the differing
+ * variant is a COUNTEREXAMPLE. Results that agree but prove nothing — cut by the row cap, or empty (or all NULL) on
+ * every database — are INCONCLUSIVE. The partial-credit score comes from the component comparison. Expected SQL that
+ * fails is a GOLD_ERROR (the golden set's problem); a construct no engine here can run hands the answer on (to the
+ * judge). Expected results are cached per query, since every repeat asks the same. Thread-safe.
  */
 public final class ExecutionStage implements ScoringStage {
   private final BigQueryExecutor base;
   private final VariantExecutors variants;
+  private final AnswerComparer comparer;
+  private final StabilityCheck stability;
   private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
+  /** The lenient comparison policy. */
   public ExecutionStage(BigQueryExecutor base, VariantExecutors variants) {
+    this(base, variants, ComparisonPolicy.LENIENT);
+  }
+
+  public ExecutionStage(BigQueryExecutor base, VariantExecutors variants, ComparisonPolicy policy) {
     this.base = base;
     this.variants = variants;
+    this.comparer = new AnswerComparer(policy);
+    this.stability = new StabilityCheck(variants, comparer);
   }
 
   @Override
@@ -56,37 +67,44 @@ public final class ExecutionStage implements ScoringStage {
       return Optional.of(Verdict.of(Outcome.FAIL, Status.PRED_ERROR, partial,
           new Evidence("the generated SQL " + describe(predicted), Map.of("kind", kindOf(predicted)))));
     }
-    ComparisonOptions options = ComparisonOptions.DEFAULTS
-        .withOrderMatters(input.goldenCase().orderMatters() || TopLevelOrder.ordersAtTopLevel(expected));
-    return Optional.of(judgeRows(input, goldRows.table(), predictedRows.table(), options, partial));
+    return Optional.of(judgeRows(input, goldRows.table(), predictedRows.table(), partial));
   }
 
-  private Verdict judgeRows(ScoringInput input, ResultTable gold, ResultTable predicted, ComparisonOptions options,
-      CategoryScores partial) {
+  private Verdict judgeRows(ScoringInput input, ResultTable gold, ResultTable predicted, CategoryScores partial) {
     String expected = input.goldenCase().expectedSql();
     String generated = input.generatedSql().orElseThrow();
-    ResultComparison onBase = ResultComparator.compare(gold, predicted, options);
+    boolean orderMatters = input.goldenCase().orderMatters() || TopLevelOrder.ordersAtTopLevel(expected);
+    PolicyComparator.Result onBase = comparer.compare(expected, generated, gold, predicted, orderMatters, base);
     if (!onBase.equal()) {
-      Optional<String> alternative = matchingAlternative(input, predicted, options);
+      Optional<Map.Entry<String, ResultTable>> alternative = matchingAlternative(input, predicted, orderMatters);
       if (alternative.isEmpty()) {
-        // strict decides; the lenient reading (extra generated columns allowed) is reported beside it
-        Map<String, Object> details = new LinkedHashMap<>(onBase.evidence());
-        details.put("strict_equal", onBase.strictEqual());
-        details.put("lenient_equal", onBase.lenientEqual());
-        String lenient = onBase.lenientEqual() ? " (equal if extra generated columns were allowed)" : "";
+        Map<String, Object> details = new LinkedHashMap<>(onBase.comparison().evidence());
+        details.put("comparison", comparer.policy().flagValue());
         return Verdict.of(Outcome.FAIL, Status.EXEC_MISMATCH, partial,
-            new Evidence("results differ on the local data: " + onBase.summary() + lenient, details));
+            new Evidence("results differ on the local data: " + onBase.comparison().summary(), details));
       }
-      expected = alternative.get();
+      expected = alternative.get().getKey();
+      gold = alternative.get().getValue();
+      onBase = comparer.compare(expected, generated, gold, predicted, orderMatters, base);
     }
-    return onVariants(expected, generated, options, onBase.vacuous(), partial);
+    if (gold.truncated() || predicted.truncated()) {
+      Map<String, Object> details = new LinkedHashMap<>(onBase.evidence());
+      return Verdict.of(Outcome.UNDECIDED, Status.INCONCLUSIVE, partial, new Evidence(
+          "the results reached the sandbox's row cap: equal first rows say nothing about the rest", details));
+    }
+    Optional<Verdict> unstable = stability.check(expected, generated, gold, predicted, orderMatters, partial);
+    if (unstable.isPresent()) {
+      return unstable.get();
+    }
+    return onVariants(expected, generated, orderMatters, onBase, informative(gold), partial);
   }
 
-  private Verdict onVariants(String expected, String generated, ComparisonOptions options, boolean vacuous,
-      CategoryScores partial) {
+  private Verdict onVariants(String expected, String generated, boolean orderMatters, PolicyComparator.Result onBase,
+      boolean informative, CategoryScores partial) {
     List<VariantExecutors.Variant> list = variants.variantsFor(expected, generated);
     int agreed = 0;
     int skipped = 0;
+    TreeSet<String> rules = new TreeSet<>(onBase.rules());
     for (VariantExecutors.Variant variant : list) {
       ExecutionResult gold = expectedOnVariants.get(List.of(variant.executor(), expected),
           key -> variant.executor().executeBigQuery(expected));
@@ -100,31 +118,51 @@ public final class ExecutionStage implements ScoringStage {
             "on a variant database (" + variant.description() + ") the generated SQL " + describe(predicted),
             Map.of("variant", variant.description())));
       }
-      ResultComparison c = ResultComparator.compare(goldRows.table(), predictedRows.table(), options);
+      PolicyComparator.Result c = comparer.compare(expected, generated, goldRows.table(), predictedRows.table(),
+          orderMatters, variant.executor());
       if (!c.equal()) {
-        Map<String, Object> details = new LinkedHashMap<>(c.evidence());
+        Map<String, Object> details = new LinkedHashMap<>(c.comparison().evidence());
         details.put("variant", variant.description());
         return Verdict.of(Outcome.FAIL, Status.COUNTEREXAMPLE, partial, new Evidence(
             "same results on the local data, different on a variant database (" + variant.description() + "): "
-                + c.summary(), details));
+                + c.comparison().summary(), details));
       }
+      if (goldRows.table().truncated() || predictedRows.table().truncated()) {
+        skipped++; // equal first rows under the row cap prove nothing
+        continue;
+      }
+      informative |= informative(goldRows.table());
+      rules.addAll(c.rules());
       agreed++;
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("variants_agreed", agreed);
     details.put("variants_skipped", skipped);
-    details.put("vacuous", vacuous);
-    String summary = "same results on the local data and on " + agreed + " variant database(s)"
-        + (vacuous ? " — both empty, so this says little (vacuous)" : "");
+    details.put("comparison", comparer.policy().flagValue());
+    details.put("rules", rules.isEmpty() ? List.of("same_rows") : List.copyOf(rules));
+    if (!informative) {
+      return Verdict.of(Outcome.UNDECIDED, Status.INCONCLUSIVE, partial, new Evidence("both results are empty (or "
+          + "all NULL) on the local data and on " + agreed + " variant database(s): this proves nothing", details));
+    }
+    String how = rules.isEmpty() ? "" : " (accepted by the " + String.join(", ", rules) + " rule"
+        + (rules.size() > 1 ? "s" : "") + ")";
+    String summary = "same results on the local data and on " + agreed + " variant database(s)" + how;
     return Verdict.of(Outcome.PASS, Status.EXEC_EQUIVALENT, CategoryScores.FULL, new Evidence(summary, details));
   }
 
-  private Optional<String> matchingAlternative(ScoringInput input, ResultTable predicted, ComparisonOptions options) {
+  /** A result that can tell queries apart: at least one row with a non-NULL value. */
+  private static boolean informative(ResultTable t) {
+    return t.rows().stream().anyMatch(row -> row.stream().anyMatch(v -> v != null));
+  }
+
+  private Optional<Map.Entry<String, ResultTable>> matchingAlternative(ScoringInput input, ResultTable predicted,
+      boolean orderMatters) {
+    String generated = input.generatedSql().orElseThrow();
     for (String alternative : input.goldenCase().alternatives()) {
       ExecutionResult alt = expectedCache.computeIfAbsent(alternative, base::executeBigQuery);
       if (alt instanceof ExecutionResult.Rows altRows
-          && ResultComparator.compare(altRows.table(), predicted, options).equal()) {
-        return Optional.of(alternative);
+          && comparer.compare(alternative, generated, altRows.table(), predicted, orderMatters, base).equal()) {
+        return Optional.of(Map.entry(alternative, altRows.table()));
       }
     }
     return Optional.empty();

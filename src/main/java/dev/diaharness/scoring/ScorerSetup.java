@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.EmbeddedDatabase;
 import dev.diaharness.sql.SandboxedExecutor;
@@ -55,6 +56,12 @@ public final class ScorerSetup implements AutoCloseable {
 
   public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
       JudgeUse use) {
+    return open(data, variantK, seed, configuredJudge, use, ComparisonPolicy.LENIENT);
+  }
+
+  /** @param policy how results are compared ({@code --comparison}; docs/scoring.md) */
+  public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
+      JudgeUse use, ComparisonPolicy policy) {
     Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
     List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
@@ -63,7 +70,7 @@ public final class ScorerSetup implements AutoCloseable {
         .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db)));
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
     executor.ifPresent(base -> stages.add(new ExecutionStage(base, variants.map(ScorerSetup::executors)
-        .orElse(VariantExecutors.NONE))));
+        .orElse(VariantExecutors.NONE), policy)));
     judge.ifPresent(stages::add);
     Scorer pipeline = new ScoringPipeline(stages);
     Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;
@@ -82,10 +89,21 @@ public final class ScorerSetup implements AutoCloseable {
   /** One sandboxed executor per variant database, made on first use and kept while the variant lives. */
   private static VariantExecutors executors(DatabaseVariants variants) {
     Map<VariantDatabase, SandboxedExecutor> byVariant = Collections.synchronizedMap(new WeakHashMap<>());
-    return (expected, generated) -> variants.variantsFor(expected, generated).stream()
-        .map(v -> new VariantExecutors.Variant(v.description(),
-            byVariant.computeIfAbsent(v, x -> new SandboxedExecutor(x.database()))))
-        .toList();
+    return new VariantExecutors() {
+      @Override
+      public List<Variant> variantsFor(String expected, String generated) {
+        return variants.variantsFor(expected, generated).stream().map(this::executorOf).toList();
+      }
+
+      @Override
+      public Optional<Variant> shuffled() {
+        return Optional.of(executorOf(variants.shuffled()));
+      }
+
+      private Variant executorOf(VariantDatabase v) {
+        return new Variant(v.description(), byVariant.computeIfAbsent(v, x -> new SandboxedExecutor(x.database())));
+      }
+    };
   }
 
   public Scorer scorer() {

@@ -14,6 +14,13 @@ public enum Status {
   JUDGED(Outcome.PASS, Outcome.FAIL),
   COUNTEREXAMPLE(Outcome.FAIL),
   EXEC_MISMATCH(Outcome.FAIL),
+  /**
+   * a result depends on the physical order of rows (LIMIT without a total order, ARRAY_AGG without ORDER BY,
+   * ANY_VALUE…): the generated result changed on a shuffled copy (FAIL), or only the expected one did (UNDECIDED)
+   */
+  UNSTABLE(Outcome.FAIL, Outcome.UNDECIDED),
+  /** the results agree but prove nothing: empty (or all NULL) on every database, or cut by the row cap */
+  INCONCLUSIVE(Outcome.UNDECIDED),
   /** the agent's SQL did not parse, was not read-only, or failed to run */
   PRED_ERROR(Outcome.FAIL),
   NO_SQL(Outcome.FAIL),

@@ -15,4 +15,9 @@ public interface VariantExecutors {
 
   /** The variants for this pair (built from both queries' literals). */
   List<Variant> variantsFor(String expectedSql, String generatedSql);
+
+  /** The base's rows in another physical order, for the stability check; empty when there is none. */
+  default java.util.Optional<Variant> shuffled() {
+    return java.util.Optional.empty();
+  }
 }

@@ -116,6 +116,9 @@ final class ComparableValues {
     if (a == b || (Double.isNaN(a) && Double.isNaN(b))) {
       return true;
     }
+    if (!Double.isFinite(a) || !Double.isFinite(b)) {
+      return false; // +Infinity is not "close" to every number under a relative tolerance, NaN to nothing
+    }
     // the 1e-3 floor keeps values near zero (0 vs 1e-15 from float noise) from needing an exact match
     return Math.abs(a - b) <= tolerance * Math.max(1e-3, Math.max(Math.abs(a), Math.abs(b)));
   }

@@ -52,6 +52,7 @@ public final class DatabaseVariants implements AutoCloseable {
   private final LinkedHashMap<Set<Literal>, FutureTask<List<VariantDatabase>>> nudged =
       new LinkedHashMap<>(16, 0.75f, true);
   private final FutureTask<List<VariantDatabase>> fixed;
+  private final FutureTask<List<VariantDatabase>> shuffled;
   private boolean closed;
 
   /** {@link #DEFAULT_CACHE_SIZE} literal sets cached. */
@@ -72,13 +73,26 @@ public final class DatabaseVariants implements AutoCloseable {
     this.cacheSize = cacheSize;
     this.snapshotDir = tempDir();
     try (Connection c = base.newConnection()) {
-      this.builder = new VariantBuilder(
-          snapshot(snapshotDir, c, base.tables().keySet()), TableProfile.readAll(c, base.tables().keySet()));
+      // sorted: the base's table map is immutable, and its iteration order changes from JVM to JVM
+      Set<String> tables = new TreeSet<>(base.tables().keySet());
+      this.builder = new VariantBuilder(snapshot(snapshotDir, c, tables), TableProfile.readAll(c, tables));
     } catch (SQLException e) {
       deleteSnapshot();
       throw new DatabaseVariantsException("cannot copy the base database for variants: " + e.getMessage(), e);
     }
     this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, Set.of()));
+    this.shuffled = new FutureTask<>(() -> List.of(builder.buildShuffled(seed * 1_000_003L - 1)));
+  }
+
+  /**
+   * The base's rows in another physical order (built on first use), for the stability check of queries whose result
+   * may depend on row order; not one of the K variants.
+   */
+  public VariantDatabase shuffled() {
+    synchronized (this) {
+      ensureOpen();
+    }
+    return await(shuffled).get(0);
   }
 
   public int k() {
@@ -213,6 +227,7 @@ public final class DatabaseVariants implements AutoCloseable {
       closed = true;
       all = new ArrayList<>(nudged.values());
       all.add(fixed);
+      all.add(shuffled);
       nudged.clear();
     }
     all.forEach(DatabaseVariants::closeAll);

@@ -17,7 +17,8 @@ import java.util.Set;
  * text columns that already hold s (ignoring case) or match it as a LIKE pattern, and s itself in category-like
  * text columns (at most {@value #CATEGORY_VALUES} distinct values) when no column holds it — {@code status IN
  * ('cancelled', 'refunded')} differs from {@code status = 'cancelled'} once some row says 'refunded'. Key columns
- * are never nudged (a primary key stays unique). At most {@link #MAX_UPDATES} statements per variant.
+ * are never nudged (a primary key stays unique). At most {@link #MAX_UPDATES} statements per variant and literal kind,
+ * so numbers cannot use up the budget before dates are reached.
  *
  * <p>A plain nudge changes one row per value. A <em>dense</em> nudge (for variants that combine it with another
  * edit) cycles the values over about a fifth of the rows (at most {@value #DENSE_MAX} per column), so that the other
@@ -33,7 +34,8 @@ final class NudgeEdits {
   private final List<TableProfile> tables;
   private final boolean dense;
   private final java.util.Map<String, Boolean> held = new java.util.HashMap<>();
-  private int updates;
+  /** updates per literal kind: numbers must not use up the budget before dates are reached */
+  private final java.util.EnumMap<Literal.Kind, Integer> updates = new java.util.EnumMap<>(Literal.Kind.class);
 
   NudgeEdits(VariantEdits edits, List<TableProfile> tables, boolean dense) {
     this.edits = edits;
@@ -46,15 +48,15 @@ final class NudgeEdits {
     for (Literal literal : literals) {
       for (TableProfile t : tables) {
         for (TableProfile.Column c : t.columns()) {
-          if (updates >= MAX_UPDATES || t.rows() == 0) {
-            return changes;
+          if (updates.getOrDefault(literal.kind(), 0) >= MAX_UPDATES || t.rows() == 0) {
+            continue;
           }
           List<String> values = c.keyLike() ? List.of() : valuesFor(literal, t, c);
           if (!values.isEmpty()) {
             long n = dense ? Math.max(values.size(), Math.min(DENSE_MAX, t.rows() / 5)) : values.size();
             n = Math.min(n, Math.max(1, t.rows() / 3));
             edits.execute(edits.assignByRank(t.name(), c, caseOf(values), n, t.name() + "." + c.name() + literal));
-            updates++;
+            updates.merge(literal.kind(), 1, Integer::sum);
             changes.add(t.name() + "." + c.name() + " values nudged around " + literal + " (" + n + " rows)");
           }
         }

@@ -64,6 +64,30 @@ final class VariantBuilder {
     }
   }
 
+  /**
+   * A copy of the base whose every table holds its rows in another physical order (a hash of the row number salted
+   * with the seed): what a query relying on an unspecified order (LIMIT without a total ORDER BY, ARRAY_AGG without
+   * ORDER BY, ANY_VALUE) reads differently. One thread, so the order it was written in is the order scans read.
+   */
+  VariantDatabase buildShuffled(long seed) throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try {
+      VariantEdits edits = new VariantEdits(connection, tables, seed);
+      edits.execute("SET threads = 1");
+      for (TableProfile t : tables) {
+        String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
+        edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * EXCLUDE (shuffle_rn) FROM (SELECT *, "
+            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY hash(shuffle_rn, "
+            + edits.salt(t.name() + ".shuffle") + "), shuffle_rn");
+      }
+      return new VariantDatabase(-1, VariantKind.SUBSET, "the same rows in another physical order",
+          new EmbeddedDatabase(connection, rowCounts(connection)));
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
   private List<String> apply(VariantKind kind, VariantEdits edits, Set<Literal> literals, boolean nudged)
       throws SQLException {
     switch (kind) {

@@ -74,9 +74,20 @@ class ScoringPipelineTest {
         executions.incrementAndGet();
         return executor.executeBigQuery(sql);
       };
-      VariantExecutors onVariants = (expected, generated) -> variants.variantsFor(expected, generated).stream()
-          .map(v -> new VariantExecutors.Variant(v.description(), sqlOn(v)))
-          .toList();
+      VariantExecutors onVariants = new VariantExecutors() {
+        @Override
+        public List<Variant> variantsFor(String expected, String generated) {
+          return variants.variantsFor(expected, generated).stream()
+              .map(v -> new VariantExecutors.Variant(v.description(), sqlOn(v)))
+              .toList();
+        }
+
+        @Override
+        public Optional<Variant> shuffled() {
+          VariantDatabase v = variants.shuffled();
+          return Optional.of(new Variant(v.description(), sqlOn(v)));
+        }
+      };
       List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage(),
           new ExecutionStage(counting, onVariants)));
       if (withJudge) {
@@ -198,6 +209,10 @@ class ScoringPipelineTest {
     oneEach.put(Status.PRED_ERROR, new String[] {orders, "DELETE FROM orders WHERE TRUE"});
     oneEach.put(Status.GOLD_ERROR, new String[] {"SELECT COUNT(*) FROM `ecommerce.refunds`", orders});
     oneEach.put(Status.UNSUPPORTED, new String[] {orders, "SELECT ST_GEOGPOINT(1, 2)"});
+    oneEach.put(Status.UNSTABLE, new String[] {"SELECT MIN(order_id) FROM `ecommerce.orders`",
+        "SELECT order_id FROM `ecommerce.orders` LIMIT 1"});
+    oneEach.put(Status.INCONCLUSIVE, new String[] {"SELECT order_id FROM `ecommerce.orders` WHERE 1 = 0",
+        "SELECT order_id FROM `ecommerce.orders` WHERE FALSE"});
     Setup setup = new Setup(sandbox, false);
     oneEach.forEach((status, pair) -> assertThat(setup.score(pair[0], pair[1]).status()).isEqualTo(status));
 
