@@ -109,6 +109,10 @@ final class BigQueryJobs {
       return failed(job, new BigQueryError(400, "invalidQuery", "The emulator has no tables loaded"));
     }
     metrics.record("bigquery.statementsRun", System.nanoTime());
+    // jobs per dia-harness run, as BigQuery's console groups them by label
+    if (job.labels() != null && job.labels().hasNonNull("dia-harness-run")) {
+      metrics.record("bigquery.jobsOfRun:" + job.labels().get("dia-harness-run").asText(), System.nanoTime());
+    }
     ExecutionResult result = executor.get().executeBigQuery(job.sql());
     if (result instanceof ExecutionResult.Rows rows) {
       if (rows.table().truncated()) {
