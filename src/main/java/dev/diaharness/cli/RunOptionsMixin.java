@@ -60,6 +60,15 @@ final class RunOptionsMixin {
           + "(default: ${DEFAULT-VALUE}).")
   String sqlFollowup;
 
+  @Option(names = "--keep-raw",
+      description = "Save every raw answer stream, gzipped, under raw/ in the run folder (error rows always keep "
+          + "the first 64 KiB).")
+  boolean keepRaw;
+
+  @Option(names = "--keep-sessions",
+      description = "Keep the agent sessions the run created (by default they are deleted when it ends).")
+  boolean keepSessions;
+
   @Option(names = "--retry-errors",
       description = "With --resume: ask again the items that ended in an error (the old row stays until a retry works).")
   boolean retryErrors;

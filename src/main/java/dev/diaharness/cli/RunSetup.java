@@ -55,6 +55,8 @@ final class RunSetup implements AutoCloseable {
   /** present with --execute-on bigquery */
   final Optional<BigQueryWiring> bigQuery;
   RunManifest manifest;
+  /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
+  boolean keepRaw;
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -115,6 +117,7 @@ final class RunSetup implements AutoCloseable {
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
               flags.emulatorTemperature, faults, latency, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
+      connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
       scoring.close();
       throw e;
@@ -139,8 +142,10 @@ final class RunSetup implements AutoCloseable {
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
-    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
+    RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest, bigQuery);
+    setup.keepRaw = flags.keepRaw;
+    return setup;
   }
 
   /** The console lines on model and BigQuery usage. */
@@ -233,7 +238,7 @@ final class RunSetup implements AutoCloseable {
   /** The evaluations of this run (close it before the setup). */
   RunEvaluation evaluation(RunListener listener) {
     return new RunEvaluation(run, connection.agent(followup), scoring.scorer(), traffic, options, listener,
-        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC());
+        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC(), keepRaw);
   }
 
   /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */

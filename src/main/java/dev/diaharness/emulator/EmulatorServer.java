@@ -37,14 +37,6 @@ import java.util.function.Function;
  * {@link #close()} it. Thread-safe; requests run on a pool of {@code threads} threads.
  */
 public final class EmulatorServer implements AutoCloseable {
-  static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small reply waits for
-    // the client's delayed ACK (~40 ms). The property is read once, when the first HttpServer is created.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final HttpServer http;
   private final ExecutorService executor;
   private final Optional<EmbeddedDatabase> database;
