@@ -26,7 +26,9 @@ final class ScalarFunctionRules {
           "CHAR_LENGTH", "length",
           "CHARACTER_LENGTH", "length",
           "BYTE_LENGTH", "strlen",
-          "EDIT_DISTANCE", "levenshtein");
+          "EDIT_DISTANCE", "levenshtein",
+          "IS_NAN", "isnan",
+          "IS_INF", "isinf");
 
   private ScalarFunctionRules() {}
 
