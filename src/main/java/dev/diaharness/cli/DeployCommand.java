@@ -36,7 +36,7 @@ final class DeployCommand implements Callable<Integer> {
       result = new DeployService(GeminiWiring.client(environment)).deploy(AgentConfigLoader.load(configFile));
     } catch (GeminiApiException e) {
       spec.commandLine().getErr().println("error: deploy failed: " + e.getMessage());
-      return ExitCode.GATE_FAILED.code();
+      return ExitCode.STOPPED.code();
     }
     out.println((result.reused() ? "Reused existing agent " : "Created agent ") + result.agentId()
         + " (" + result.displayName() + ") and deployed it.");

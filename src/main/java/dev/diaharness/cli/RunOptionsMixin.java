@@ -112,7 +112,8 @@ final class RunOptionsMixin {
   String emulatorLatency;
 
   @Option(names = "--emulator-faults", paramLabel = "KIND=RATE,...", hidden = true,
-      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate).")
+      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate, skipped, "
+          + "cancelled, connector-auth).")
   String emulatorFaults;
 
   @Option(names = "--emulator-retry-after-seconds", paramLabel = "N", defaultValue = "1", hidden = true,

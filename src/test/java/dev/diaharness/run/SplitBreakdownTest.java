@@ -61,7 +61,7 @@ class SplitBreakdownTest {
   @Test
   void eachTagAndComplexityGetsItsCountsAccuracyAndInterval() {
     SplitMetrics m = aggregate(rows());
-    assertThat(m.byTag().keySet()).as("order of first appearance in the set").containsExactly("lookup", "join");
+    assertThat(m.byTag().keySet()).as("more questions first").containsExactly("lookup", "join");
     GroupAccuracy lookup = m.byTag().get("lookup");
     assertThat(lookup.questions()).isEqualTo(4);
     assertThat(lookup.items()).isEqualTo(8);
@@ -99,6 +99,18 @@ class SplitBreakdownTest {
     SplitAggregator partial = new SplitAggregator(Split.TEST, 2, CASES);
     partial.add(row("q0", 1, true));
     assertThat(partial.metrics().byTag()).containsOnlyKeys("lookup");
+  }
+
+  @Test
+  void largerTagsComeFirstAndComplexityLevelsInTheirOrder() {
+    List<GoldenCase> cases = List.of(tagged("a", "Complex", "small"), tagged("b", "Expert", "x", "big"),
+        tagged("c", "Complex", "big"), tagged("d", "simple", "big", "y"), tagged("e", "Complex", "z"),
+        tagged("f", "Medium", "w"));
+    SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 1, cases);
+    cases.forEach(c -> aggregator.add(row(c.id(), 1, true)));
+    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y", "z", "w");
+    assertThat(aggregator.metrics().byComplexity().keySet()).as("the levels in order, whatever their sizes")
+        .containsExactly("simple", "Medium", "Complex", "Expert");
   }
 
   @ParameterizedTest
