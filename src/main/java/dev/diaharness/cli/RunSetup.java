@@ -10,6 +10,7 @@ import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.run.ConversationRunner;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
 import dev.diaharness.run.RunListener;
@@ -25,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +56,7 @@ final class RunSetup implements AutoCloseable {
   RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
   boolean keepRaw;
+  private final List<ConversationRunner> runners = new ArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -82,7 +86,9 @@ final class RunSetup implements AutoCloseable {
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
     dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
     FaultPlan faults = emulatorFaults(flags);
-    LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
+    LatencyPlan latency = LatencyPlan.withP95("--emulator-latency-p95-ms", flags.emulatorLatencyP95,
+        LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency));
+    Optional<Double> quota = emulatorQuota(flags);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
@@ -99,11 +105,12 @@ final class RunSetup implements AutoCloseable {
       throw e;
     }
     TrafficControl traffic = new TrafficControl(options.rateLimitQps(), 2 * options.maxWorkers(), Ticker.SYSTEM);
+    traffic.listen(listener);
     AgentConnection connection;
     try {
       connection = flags.embedded
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
-              flags.emulatorTemperature, faults, latency, traffic)
+              flags.emulatorTemperature, faults, latency, quota, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
       connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
@@ -133,6 +140,14 @@ final class RunSetup implements AutoCloseable {
         .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
   }
 
+  private static Optional<Double> emulatorQuota(RunOptionsMixin flags) {
+    Optional<Double> quota = Optional.ofNullable(flags.emulatorQuotaRps);
+    quota.filter(r -> !(r > 0)).ifPresent(r -> {
+      throw new InputException("--emulator-quota-rps must be > 0 requests/s, got " + r);
+    });
+    return quota;
+  }
+
   private static Optional<RunManifest> earlierManifest(RunDirectory run) {
     if (!Files.exists(run.manifestFile())) {
       return Optional.empty();
@@ -147,7 +162,9 @@ final class RunSetup implements AutoCloseable {
   private static RunOptions runOptions(RunOptionsMixin flags) {
     try {
       return new RunOptions(flags.numRepeats, flags.maxWorkers, Optional.ofNullable(flags.rateLimit),
-          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors);
+          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors)
+          .withMaxRetries(flags.maxRetries)
+          .withShareWorkers(!flags.noShareWorkers);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
@@ -185,6 +202,8 @@ final class RunSetup implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("num_repeats", Integer.toString(f.numRepeats));
     m.put("max_workers", Integer.toString(f.maxWorkers));
+    m.put("max_retries", Integer.toString(f.maxRetries));
+    m.put("share_workers", Boolean.toString(!f.noShareWorkers));
     m.put("embedded", Boolean.toString(f.embedded));
     m.put("sql_followup", f.sqlFollowup);
     m.put("seed", Long.toString(f.seed));
@@ -197,6 +216,17 @@ final class RunSetup implements AutoCloseable {
     m.put("golden_set", f.goldenSet.toString());
     Optional.ofNullable(f.testSet).ifPresent(p -> m.put("test_set", p.toString()));
     return m;
+  }
+
+  /**
+   * Conversations with the run's agent under the run's one traffic control, for candidate screening: the same
+   * limiter, retry budget and item timeout as the evaluations. Closed with the setup.
+   */
+  ConversationRunner screeningConversations() {
+    ConversationRunner runner = new ConversationRunner(connection.agent(followup), traffic, options.itemTimeout(),
+        options.maxRetries(), options.backoff(), Ticker.SYSTEM);
+    runners.add(runner);
+    return runner;
   }
 
   /** The evaluations of this run (close it before the setup). */
@@ -214,6 +244,7 @@ final class RunSetup implements AutoCloseable {
 
   @Override
   public void close() {
+    runners.forEach(ConversationRunner::close);
     try {
       connection.close();
     } finally {
