@@ -41,7 +41,7 @@ final class AgentsCommand {
         agents = GeminiWiring.client(environment).list();
       } catch (GeminiApiException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
-        return ExitCode.GATE_FAILED.code();
+        return ExitCode.STOPPED.code();
       }
       PrintWriter out = spec.commandLine().getOut();
       int idWidth = Math.max(2, agents.stream().mapToInt(a -> a.id().length()).max().orElse(0));
@@ -77,7 +77,7 @@ final class AgentsCommand {
             .writeValueAsString(AgentConfigJson.toJson(GeminiWiring.client(environment).get(agentId), Optional.empty()));
       } catch (GeminiApiException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
-        return ExitCode.GATE_FAILED.code();
+        return ExitCode.STOPPED.code();
       }
       if (output == null) {
         spec.commandLine().getOut().println(json);

@@ -36,7 +36,7 @@ final class DeployCommand implements Callable<Integer> {
       result = new DeployService(GeminiWiring.client(environment)).deploy(AgentConfigLoader.load(configFile));
     } catch (GeminiApiException e) {
       spec.commandLine().getErr().println("error: deploy failed: " + e.getMessage());
-      return ExitCode.GATE_FAILED.code();
+      return ExitCode.STOPPED.code();
     }
     if (result.reused()) {
       out.println("Found the existing agent " + result.agentId() + " (" + result.displayName() + ") with this "

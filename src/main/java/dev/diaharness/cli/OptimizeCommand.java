@@ -64,7 +64,7 @@ final class OptimizeCommand implements Callable<Integer> {
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
       ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
       ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
-          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.connection.agent(setup.followup),
+          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
               setup.scoring.scorer(), setup.options.maxWorkers())));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
       ApprovalPolicy approval = approval(out);
@@ -88,13 +88,13 @@ final class OptimizeCommand implements Callable<Integer> {
       }
       new TrajectoryPrinter(out).print(outcome);
       setup.printWarnings(out);
-      setup.models.usageLine().ifPresent(out::println);
+      setup.usageLines().forEach(out::println);
       if (approval instanceof InteractiveApproval interactive && interactive.inputEnded()) {
         spec.commandLine().getErr().println("error: standard input ended before the run did, so optimize stopped "
             + "(" + outcome.endReason() + "); answer its questions, or give --auto-accept");
         return ExitCode.BAD_INPUT.code();
       }
-      return outcome.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+      return outcome.stoppedEarly() ? ExitCode.STOPPED.code() : ExitCode.OK.code();
     }
   }
 

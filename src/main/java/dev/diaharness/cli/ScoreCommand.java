@@ -1,5 +1,6 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.bigquery.BigQuerySettings;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
@@ -11,6 +12,8 @@ import dev.diaharness.scoring.Verdict;
 import dev.diaharness.scoring.ScoringStage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code score}: scores SQL pairs without an agent, through the same pipeline as a run (no SQL → exact match →
- * execution on the local tables and their variants → the judge, when one is configured), and prints each verdict
- * with its evidence. Exit 0 when every pair passed, 1 when any did not (0 with {@code --exit-zero}), 2 on bad
- * input. Generated SQL that is not one read-only query is refused (PRED_ERROR), with or without tables.
+ * execution on the local tables, or on BigQuery with {@code --execute-on bigquery}, and the variants → the judge,
+ * when one is configured), and prints each verdict with its evidence. Exit 0 when every pair passed, 1 when any did
+ * not (0 with {@code --exit-zero}), 2 on bad input. Generated SQL that is not one read-only query is refused
+ * (PRED_ERROR), with or without tables.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Score SQL without an agent: one pair, or a JSON-lines file of pairs; print verdicts with evidence.",
@@ -35,6 +39,7 @@ import picocli.CommandLine.Spec;
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ExecuteOnMixin bigQueryFlags;
 
   @Option(names = "--expected", paramLabel = "SQL", description = "The expected SQL.")
   String expected;
@@ -88,7 +93,7 @@ final class ScoreCommand implements Callable<Integer> {
     Optional<Path> tables = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
     ModelSetup models = ModelSetup.from(environment, Optional.empty(), false);
     Optional<ScoringStage> judge = models.judgeStage();
-    if (tables.isEmpty()) {
+    if (tables.isEmpty() && !bigQueryFlags.onBigQuery()) {
       // on stderr, so that --json output stays one object per line
       spec.commandLine().getErr().println("note: no tables (no --data and no local_data in a --config-file): "
           + "execution is off; exact match " + (judge.isPresent() ? "and the judge decide" : "decides, "
@@ -97,9 +102,17 @@ final class ScoreCommand implements Callable<Integer> {
     String schema = config.map(AgentConfig::schemaDescription).orElse("");
     PrintWriter out = spec.commandLine().getOut();
     ScoreOutput output = new ScoreOutput(out, json);
+    Optional<BigQueryWiring> bigQuery = BigQueryWiring.from(bigQueryFlags, models.ledger, models.budget,
+        environment);
+    bigQuery.ifPresent(b -> {
+      b.bind(BigQueryWiring.connect(BigQuerySettings.from(environment, config)),
+          "score_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now()));
+      spec.commandLine().getErr().println("note: " + BigQueryWiring.variantsNote(tables.isPresent() && variants > 0,
+          variants));
+    });
     long notPassed = 0;
     try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge,
-        ScorerSetup.JudgeUse.AUTO, policy)) {
+        ScorerSetup.JudgeUse.AUTO, policy, bigQuery.map(BigQueryWiring::remoteBase))) {
       for (ScorePair pair : input) {
         Optional<String> sql = Optional.of(pair.generatedSql());
         Verdict verdict = scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema));
@@ -108,6 +121,7 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     output.finish();
+    bigQuery.ifPresent(b -> spec.commandLine().getErr().println(b.usageLine()));
     if (notPassed > 0 && !exitZero) {
       spec.commandLine().getErr().println(notPassed + " of " + input.size() + " pair(s) not PASS (exit 1; "
           + "--exit-zero to report only)");

@@ -63,7 +63,7 @@ final class TagBlocks {
         new Block.Table(header, rows, true));
   }
 
-  /** The split's groups in the order they first appear over the iterations (the set's order). */
+  /** The split's groups in metrics.json's order (larger groups first), over all iterations. */
   private static Set<String> names(RunRecord run, Split split,
       Function<SplitMetrics, Map<String, GroupAccuracy>> groups) {
     Set<String> names = new LinkedHashSet<>();
@@ -74,5 +74,28 @@ final class TagBlocks {
   private static Optional<GroupAccuracy> find(IterationData it, Split split,
       Function<SplitMetrics, Map<String, GroupAccuracy>> groups, String group) {
     return it.metrics(split).map(groups).map(g -> g.get(group));
+  }
+
+  /**
+   * The test tags no training question carries, with their accuracy in the best iteration: kinds of question an
+   * optimizer, which learns from training failures only, was never shown.
+   */
+  static Optional<String> testOnlyTags(RunRecord run) {
+    Set<String> trained = names(run, Split.TRAIN, SplitMetrics::byTag);
+    Optional<SplitMetrics> test = run.best().flatMap(it -> it.metrics(Split.TEST));
+    if (trained.isEmpty() || test.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    test.get().byTag().forEach((tag, g) -> {
+      if (!trained.contains(tag)) {
+        parts.add(tag + " " + Fmt.pct(g.accuracy()) + " (" + g.questions() + " q)");
+      }
+    });
+    return parts.isEmpty() ? Optional.empty() : Optional.of("Test tags that no training question carries, in "
+        + "iteration " + run.best().get().iteration() + ": " + String.join(", ", parts) + ". These kinds of "
+        + "question were never shown to the optimizer, which learns from training failures only; add training "
+        + "questions of these kinds if the agent must handle them, and read the test accuracy on the other tags "
+        + "as accuracy on taught kinds of question.");
   }
 }

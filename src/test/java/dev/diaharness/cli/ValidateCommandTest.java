@@ -50,13 +50,13 @@ class ValidateCommandTest {
 
   /**
    * The Python tool's test set asks for customers by {@code state}, a column its own tables do not have: reported by
-   * question, with the engine's reason, and exit 2 (a golden-set problem, not a crash).
+   * question, with the engine's reason, and exit 1 (not a crash, not an input error).
    */
   @Test
   void pythonToolTestSetFilteringOnAMissingColumnIsReportedByQuestion() {
     CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set",
         FIXTURES.resolve("test_set.csv").toString(), "--data", TABLES);
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out())
         .containsPattern("products\\s+50 rows")
         .contains("expected SQL on the local data: 4 of 5 queries run and return rows")
@@ -72,7 +72,7 @@ class ValidateCommandTest {
   void trainAndTestAreBothReportedWithTheirIds() {
     CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set", GOOD_SET,
         "--test-set", FIXTURES.resolve("test_set.csv").toString(), "--data", TABLES);
-    assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out())
         .contains("golden set: " + GOOD_SET + ": 5 questions")
         .contains("de697cb0-01f7-4204-945a-9fab5c659672")
@@ -92,7 +92,7 @@ class ValidateCommandTest {
         + "{\"question_id\": \"geo\", \"question\": \"Q4\", \"sql\": \"SELECT ST_GEOGPOINT(1, 2)\"}]");
     CliRun run = CliTestSupport.run("validate", "--config-file", CONFIG, "--golden-set", set.toString(),
         "--data", TABLES);
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out())
         .contains("expected SQL on the local data: 2 of 5 queries run and return rows")
         .contains("  FAILS golden set empty 'Q1': returns no rows")
@@ -212,7 +212,7 @@ class ValidateCommandTest {
     Path config = write("c.json", "{\"name\": \"n\", \"local_data\": \"tables\"}");
     CliRun run = CliTestSupport.run("validate", "--config-file", config.toString(), "--golden-set", GOOD_SET);
     // only the products table: the questions about customers and orders cannot run on it
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out()).containsPattern("local_data:\\s+" + java.util.regex.Pattern.quote(tables.toString()))
         .containsPattern("products\\s+50 rows")
         .contains("expected SQL on the local data: 2 of 5 queries run and return rows")

@@ -29,13 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 class TaggedRunReportTest {
   @TempDir Path temp;
 
-  /** Test questions te1, te2 are "seen_shape", te3, te4 "new_shape"; train ids alternate "lookup"/"join". */
+  /**
+   * Training questions alternate "lookup"/"join", all "seen_shape"; test questions te1, te2 are "lookup" and
+   * "seen_shape", te3, te4 "new_shape" only.
+   */
   private static List<GoldenCase> cases(List<ItemResult> rows, Split split) {
     List<String> ids = rows.stream().map(ItemResult::questionId).distinct().sorted().toList();
     List<GoldenCase> cases = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      String tag = split == Split.TEST ? (i < 2 ? "seen_shape" : "new_shape") : (i % 2 == 0 ? "lookup" : "join");
-      cases.add(new GoldenCase(ids.get(i), "q", "SELECT 1", List.of(), false, List.of(tag),
+      List<String> tags = split == Split.TEST ? (i < 2 ? List.of("lookup", "seen_shape") : List.of("new_shape"))
+          : List.of(i % 2 == 0 ? "lookup" : "join", "seen_shape");
+      cases.add(new GoldenCase(ids.get(i), "q", "SELECT 1", List.of(), false, tags,
           Map.of("complexity", i % 2 == 0 ? "Simple" : "Complex")));
     }
     return cases;
@@ -80,6 +84,16 @@ class TaggedRunReportTest {
     assertThat(ReportChecks.htmlText(html)).contains("Accuracy by tag").contains("new_shape")
         .doesNotContainPattern("\\bnull\\b");
     ReportChecks.parseXml(html);
+  }
+
+  @Test
+  void testTagsNoTrainingQuestionCarriesAreNamedInTheRecommendations() throws Exception {
+    RunDirectory dir = taggedRun(temp);
+    String md = Files.readString(ReportService.write(dir).markdown()).replace("\\_", "_");
+    String recommendations = md.substring(md.indexOf("## Recommendations"));
+    assertThat(recommendations).containsPattern("Test tags that no training question carries, in iteration \\d: "
+        + "new_shape [0-9.]+% \\(2 q\\)\\. These kinds of question were never shown to the optimizer");
+    assertThat(recommendations.substring(0, recommendations.indexOf("## How to"))).doesNotContain("seen_shape 0");
   }
 
   @Test

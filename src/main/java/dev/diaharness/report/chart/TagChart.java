@@ -79,7 +79,7 @@ public final class TagChart {
     return ChartStyle.save(chart, dir, file(split), title(split), height);
   }
 
-  /** The split's tags in the order they first appear over the iterations (the set's order). */
+  /** The split's tags in metrics.json's order (larger groups first), over all iterations. */
   static List<String> tags(RunRecord run, Split split) {
     Set<String> tags = new LinkedHashSet<>();
     run.iterations().forEach(it -> it.metrics(split).ifPresent(m -> tags.addAll(m.byTag().keySet())));
