@@ -126,7 +126,8 @@ class InterruptSignalTest {
     List<String> args = EvaluateResumeAfterKillTest.evaluateArgs(results, "2");
     args.addAll(List.of("--embedded", "--emulator-latency-ms", "30000"));
     Process child = start(work, args);
-    awaitCondition(child, work, () -> output(work).contains("run folder:"));
+    // "… N items" is printed as the evaluation starts its conversations (each takes 30 s)
+    awaitCondition(child, work, () -> output(work).contains(" items"));
     signal(child, "INT");
     awaitCondition(child, work, () -> output(work).contains("interrupted (SIGINT)"));
     signal(child, "INT");
