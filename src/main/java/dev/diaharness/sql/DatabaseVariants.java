@@ -49,7 +49,10 @@ public final class DatabaseVariants implements AutoCloseable {
   private final int cacheSize;
   private final Path snapshotDir;
   private final VariantBuilder builder;
-  private final LinkedHashMap<Set<Literal>, FutureTask<List<VariantDatabase>>> nudged =
+  /** What the literal-dependent variants are built from: the queries' constants and their conditions' bounds. */
+  private record Key(Set<Literal> literals, List<PredicateBound> bounds) {}
+
+  private final LinkedHashMap<Key, FutureTask<List<VariantDatabase>>> nudged =
       new LinkedHashMap<>(16, 0.75f, true);
   private final FutureTask<List<VariantDatabase>> fixed;
   private final FutureTask<List<VariantDatabase>> shuffled;
@@ -80,7 +83,7 @@ public final class DatabaseVariants implements AutoCloseable {
       deleteSnapshot();
       throw new DatabaseVariantsException("cannot copy the base database for variants: " + e.getMessage(), e);
     }
-    this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, Set.of()));
+    this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, new Key(Set.of(), List.of())));
     this.shuffled = new FutureTask<>(() -> List.of(builder.buildShuffled(seed * 1_000_003L - 1)));
   }
 
@@ -119,7 +122,8 @@ public final class DatabaseVariants implements AutoCloseable {
 
   /** The variants for the literals of both queries ({@link LiteralExtractor#extract(String, String)}). */
   public List<VariantDatabase> variantsFor(String expectedSql, String generatedSql) {
-    return variantsFor(LiteralExtractor.extract(expectedSql, generatedSql));
+    return variantsFor(new Key(LiteralExtractor.extract(expectedSql, generatedSql),
+        PredicateBounds.extract(expectedSql, generatedSql)));
   }
 
   /**
@@ -129,7 +133,10 @@ public final class DatabaseVariants implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public List<VariantDatabase> variantsFor(Set<Literal> literals) {
-    Set<Literal> key = Set.copyOf(literals);
+    return variantsFor(new Key(new TreeSet<>(literals), List.of()));
+  }
+
+  private List<VariantDatabase> variantsFor(Key key) {
     List<VariantDatabase> all = new ArrayList<>(await(fixedTask()));
     all.addAll(await(nudgedTask(key)));
     all.sort(Comparator.comparingInt(VariantDatabase::index));
@@ -141,7 +148,7 @@ public final class DatabaseVariants implements AutoCloseable {
     return fixed;
   }
 
-  private FutureTask<List<VariantDatabase>> nudgedTask(Set<Literal> key) {
+  private FutureTask<List<VariantDatabase>> nudgedTask(Key key) {
     FutureTask<List<VariantDatabase>> task;
     List<FutureTask<List<VariantDatabase>>> evicted = new ArrayList<>();
     synchronized (this) {
@@ -186,13 +193,14 @@ public final class DatabaseVariants implements AutoCloseable {
     }
   }
 
-  private List<VariantDatabase> buildAll(IntPredicate which, Set<Literal> literals)
+  private List<VariantDatabase> buildAll(IntPredicate which, Key key)
       throws SQLException {
     List<VariantDatabase> out = new ArrayList<>();
     try {
       for (int i = 0; i < k; i++) {
         if (which.test(i)) {
-          out.add(builder.build(i, kindOf(i), combinedWithNudge(i), seed * 1_000_003L + i, new TreeSet<>(literals)));
+          out.add(builder.build(i, kindOf(i), combinedWithNudge(i), seed * 1_000_003L + i,
+              new TreeSet<>(key.literals()), key.bounds()));
         }
       }
       return out;

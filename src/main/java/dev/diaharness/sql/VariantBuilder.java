@@ -32,8 +32,8 @@ final class VariantBuilder {
    *     DatabaseVariants#combinedWithNudge(int)}): after a subset, so the nudged rows survive it; before the other
    *     edits, so they reach the nudged rows
    */
-  VariantDatabase build(int index, VariantKind kind, boolean withNudge, long seed, Set<Literal> literals)
-      throws SQLException {
+  VariantDatabase build(int index, VariantKind kind, boolean withNudge, long seed, Set<Literal> literals,
+      List<PredicateBound> bounds) throws SQLException {
     DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     try {
       VariantEdits edits = new VariantEdits(connection, tables, seed);
@@ -46,10 +46,15 @@ final class VariantBuilder {
       List<String> changes = new ArrayList<>();
       boolean nudgeFirst = withNudge && kind != VariantKind.SUBSET;
       if (nudgeFirst) {
+        changes.addAll(new BoundaryEdits(edits, tables, true).apply(bounds));
         changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
+      }
+      if (kind == VariantKind.NUDGE && !withNudge) {
+        changes.addAll(new BoundaryEdits(edits, tables, false).apply(bounds));
       }
       changes.addAll(apply(kind, edits, literals, withNudge));
       if (withNudge && !nudgeFirst) {
+        changes.addAll(new BoundaryEdits(edits, tables, true).apply(bounds));
         changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
       }
       if (changes.isEmpty() && kind != VariantKind.SUBSET) {
