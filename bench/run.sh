@@ -23,6 +23,7 @@ case "$what" in
   overhead)  run OverheadBench "$@" ;;
   ratelimit) run RateLimitBench "$@" ;;
   scoring)   run ScoringBench "$@" ;;
+  hardcorpus) run HardCorpusBench "$@" ;;
   all)
     echo "## $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
     run SchedulerBench 2
@@ -31,5 +32,5 @@ case "$what" in
     run ScoringBench 2
     run ScoringBench 2 30
     ;;
-  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | hardcorpus | all)" >&2; exit 2 ;;
 esac

@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * boundary dates, nudge, each <em>combined with a dense nudge</em> around the queries' constants ({@link
  * #kindOf(int)}, {@link #combinedWithNudge(int)}): a near miss that shows only on rows matching the query's filter
  * (an orphaned order on the queried day, a customer twice on it, a NULL region among the customers who signed up
- * that day) needs both edits in one database. Rows are picked by a hash salted with the seed, so the same seed
- * gives identical variants.
+ * that day) needs both edits in one database. The literal-dependent variants also get rows on, just before and just
+ * after each boundary of both queries' conditions, with the other conditions met ({@link BoundaryEdits}). Rows are
+ * picked by a hash salted with the seed, and tables, literals and bounds are taken in sorted order, so the same
+ * seed, data and SQL texts give identical variants in every JVM. {@link #shuffled()} is the base with its rows in
+ * another physical order, for the stability check.
  *
  * <p>The base tables are copied once to Parquet in a private temporary folder (so build this object before any
  * sandbox locks the base database); every variant is a new in-memory DuckDB database loaded from there with one

@@ -70,9 +70,10 @@ final class VariantBuilder {
   }
 
   /**
-   * A copy of the base whose every table holds its rows in another physical order (a hash of the row number salted
-   * with the seed): what a query relying on an unspecified order (LIMIT without a total ORDER BY, ARRAY_AGG without
-   * ORDER BY, ANY_VALUE) reads differently. One thread, so the order it was written in is the order scans read.
+   * A copy of the base whose every table holds its rows in the reverse physical order: what a query relying on an
+   * unspecified order (LIMIT without a total ORDER BY, ARRAY_AGG without ORDER BY, ANY_VALUE) reads differently —
+   * reversed rather than shuffled, so that "the first row" is certain to change whenever there are two candidates.
+   * One thread, so the order it was written in is the order scans read.
    */
   VariantDatabase buildShuffled(long seed) throws SQLException {
     DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
@@ -82,8 +83,7 @@ final class VariantBuilder {
       for (TableProfile t : tables) {
         String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
         edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * EXCLUDE (shuffle_rn) FROM (SELECT *, "
-            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY hash(shuffle_rn, "
-            + edits.salt(t.name() + ".shuffle") + "), shuffle_rn");
+            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY shuffle_rn DESC");
       }
       return new VariantDatabase(-1, VariantKind.SUBSET, "the same rows in another physical order",
           new EmbeddedDatabase(connection, rowCounts(connection)));

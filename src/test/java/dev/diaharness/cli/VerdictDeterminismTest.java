@@ -50,7 +50,7 @@ class VerdictDeterminismTest {
     Files.write(backward, reversed);
 
     Map<String, String> first = byId(child(forward, List.of()));
-    Map<String, String> second = byId(child(backward, List.of("-XX:ActiveProcessorCount=1", "-XX:hashCode=2")));
+    Map<String, String> second = byId(child(backward, List.of("-XX:ActiveProcessorCount=1", "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2")));
     Map<String, String> third = byId(child(forward, List.of("-XX:ActiveProcessorCount=4")));
     assertThat(first).hasSize(pairs.size());
     assertThat(second).isEqualTo(first);
@@ -65,10 +65,10 @@ class VerdictDeterminismTest {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.diaharness.cli.Main", "score",
         "--pairs", pairs.toString(), "--json", "--data", DATA, "--seed", "7"));
     Path out = Files.createTempFile(dir, "child", ".out");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Path err = Files.createTempFile(dir, "child", ".err");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("child JVM finished").isTrue();
-    assertThat(p.exitValue()).isZero();
+    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
     return Files.readAllLines(out, StandardCharsets.UTF_8);
   }
 
