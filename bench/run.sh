@@ -14,7 +14,7 @@ javac -d bench/target/classes -cp "$CP" $(find bench/src -name '*.java')
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 run() {
   local main=$1; shift
-  java $JAVA_OPTS -cp "bench/target/classes:$CP" "dev.diaharness.bench.$main" "$@"
+  java $JAVA_OPTS -Dsun.net.httpserver.nodelay=true -cp "bench/target/classes:$CP" "dev.diaharness.bench.$main" "$@"
 }
 what=${1:-all}
 [[ $# -gt 0 ]] && shift

@@ -11,8 +11,10 @@ public record AgentError(Kind kind, String reason) {
   public enum Kind {
     /** the answer's state was FAILED */
     FAILED,
-    /** the answer's state was SKIPPED */
+    /** the answer's state was SKIPPED ({@code assistSkippedReasons} in the reason) */
     SKIPPED,
+    /** the answer's state was CANCELLED */
+    CANCELLED,
     /** 400 FAILED_PRECONDITION: the agent failed on this question */
     FAILED_PRECONDITION,
     /** the stream ended before the JSON array closed */

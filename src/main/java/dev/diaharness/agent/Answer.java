@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param sqlSource      where {@code sql} came from ({@link SqlSource#NONE} when empty)
  * @param callLatencies  wall time of each HTTP call of the conversation, in order
  * @param assistTokens   {@code assistToken}s seen, in order
- * @param rawChunks      the raw stream bodies, size-capped, for debugging
+ * @param rawChunks      the raw stream bodies, size-capped (uncapped with {@code --keep-raw}), for debugging
  * @param error          present when the conversation failed (an error row, not a wrong answer)
+ * @param toolEvents     tool-progress elements of all turns (status updates, tool calls), never in the text
  */
 public record Answer(
     String responseText,
@@ -26,7 +27,8 @@ public record Answer(
     List<Duration> callLatencies,
     List<String> assistTokens,
     List<String> rawChunks,
-    Optional<AgentError> error) {
+    Optional<AgentError> error,
+    List<ToolEvent> toolEvents) {
 
   public Answer {
     responseText = Objects.requireNonNullElse(responseText, "");
@@ -37,11 +39,24 @@ public record Answer(
     assistTokens = List.copyOf(Objects.requireNonNullElse(assistTokens, List.of()));
     rawChunks = List.copyOf(Objects.requireNonNullElse(rawChunks, List.of()));
     error = Objects.requireNonNullElse(error, Optional.empty());
+    toolEvents = List.copyOf(Objects.requireNonNullElse(toolEvents, List.of()));
+  }
+
+  /** An answer without tool events. */
+  public Answer(String responseText, String thoughts, Optional<String> sql, SqlSource sqlSource,
+      List<Duration> callLatencies, List<String> assistTokens, List<String> rawChunks, Optional<AgentError> error) {
+    this(responseText, thoughts, sql, sqlSource, callLatencies, assistTokens, rawChunks, error, List.of());
   }
 
   /** An answer that is only an error. */
   public static Answer failed(AgentError error, List<Duration> latencies) {
-    return new Answer("", "", Optional.empty(), SqlSource.NONE, latencies, List.of(), List.of(), Optional.of(error));
+    return failed(error, latencies, List.of());
+  }
+
+  /** An answer that is only an error, keeping the raw bodies that arrived before it failed. */
+  public static Answer failed(AgentError error, List<Duration> latencies, List<String> rawChunks) {
+    return new Answer("", "", Optional.empty(), SqlSource.NONE, latencies, List.of(), rawChunks, Optional.of(error),
+        List.of());
   }
 
   /** Total wall time of the conversation's calls. */

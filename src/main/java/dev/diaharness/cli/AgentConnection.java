@@ -9,6 +9,8 @@ import dev.diaharness.agent.gemini.GeminiEnterpriseClient;
 import dev.diaharness.agent.gemini.GeminiHttp;
 import dev.diaharness.agent.gemini.GeminiSettings;
 import dev.diaharness.agent.gemini.RetryListener;
+import dev.diaharness.agent.gemini.SessionLedger;
+import dev.diaharness.agent.gemini.StreamAssistParser;
 import dev.diaharness.agent.gemini.SqlFollowup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.InputException;
@@ -26,11 +28,16 @@ import java.util.function.Function;
  * REST client, so the embedded run proves the real code path. Close it to stop the emulator.
  */
 final class AgentConnection implements AutoCloseable {
+  /** With {@code --keep-raw}, a raw stream is kept up to this size (a real answer is tens of KiB). */
+  static final int KEPT_RAW_CAP = 256 * 1024 * 1024;
   private final Optional<EmbeddedEmulator> emulator;
   private final GeminiSettings settings;
   private final Function<String, Optional<String>> env;
   private final String agentId;
   private final CallGate gate;
+  private final SessionLedger sessions = new SessionLedger();
+  private boolean keepRaw;
+  private boolean keepSessions;
 
   private AgentConnection(Optional<EmbeddedEmulator> emulator, GeminiSettings settings,
       Function<String, Optional<String>> env, String agentId, CallGate gate) {
@@ -39,6 +46,16 @@ final class AgentConnection implements AutoCloseable {
     this.env = env;
     this.agentId = agentId;
     this.gate = gate;
+  }
+
+  /**
+   * {@code --keep-raw}: answers keep their raw streams whole (else each is cut at 64 KiB);
+   * {@code --keep-sessions}: the sessions of the run are not deleted by {@link #close()}.
+   */
+  AgentConnection retaining(boolean raw, boolean keptSessions) {
+    this.keepRaw = raw;
+    this.keepSessions = keptSessions;
+    return this;
   }
 
   /**
@@ -77,8 +94,7 @@ final class AgentConnection implements AutoCloseable {
       AgentConfig c = config.orElseThrow(() -> new InputException(
           "no agent: pass --agent-id, set DIA_AGENT_ID, or give --config-file to find the agent by display name"));
       GeminiEnterpriseClient client = new GeminiEnterpriseClient(new GeminiHttp(settings), env);
-      id = client.list().stream().filter(a -> a.displayName().equals(c.displayName())).map(AgentSummary::id)
-          .findFirst();
+      id = client.findByDisplayName(c.displayName()).stream().map(AgentSummary::id).findFirst();
       if (id.isEmpty()) {
         throw new InputException("no agent named '" + c.displayName() + "' in engine " + settings.engineId()
             + "; run 'dia-harness deploy --config-file …' first, or pass --agent-id");
@@ -106,11 +122,23 @@ final class AgentConnection implements AutoCloseable {
   /** The agent, with every HTTP attempt through the run's gate. */
   Agent agent(SqlFollowup followup) {
     GeminiHttp http = new GeminiHttp(settings.withAgentId(agentId), RetryListener.NONE, Clock.systemUTC(), gate);
-    return new GeminiAgent(http, followup);
+    return new GeminiAgent(http, followup, keepRaw ? KEPT_RAW_CAP : StreamAssistParser.DEFAULT_RAW_CAP, sessions);
   }
 
+  /** The sessions this connection's conversations created so far. */
+  SessionLedger sessions() {
+    return sessions;
+  }
+
+  /** Deletes the run's sessions (unless {@code --keep-sessions}), then stops the emulator. */
   @Override
   public void close() {
-    emulator.ifPresent(EmbeddedEmulator::close);
+    try {
+      if (!keepSessions) {
+        sessions.deleteAll(new GeminiHttp(settings.withAgentId(agentId)));
+      }
+    } finally {
+      emulator.ifPresent(EmbeddedEmulator::close);
+    }
   }
 }

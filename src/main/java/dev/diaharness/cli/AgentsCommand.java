@@ -41,14 +41,14 @@ final class AgentsCommand {
         agents = GeminiWiring.client(environment).list();
       } catch (GeminiApiException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
-        return ExitCode.GATE_FAILED.code();
+        return ExitCode.STOPPED.code();
       }
       PrintWriter out = spec.commandLine().getOut();
       int idWidth = Math.max(2, agents.stream().mapToInt(a -> a.id().length()).max().orElse(0));
       int nameWidth = Math.max(12, agents.stream().mapToInt(a -> a.displayName().length()).max().orElse(0));
       String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %s%n";
       out.printf(row, "ID", "DISPLAY NAME", "STATE");
-      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.state()));
+      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.describeState()));
       out.println(agents.size() + " agent" + (agents.size() == 1 ? "" : "s"));
       return ExitCode.OK.code();
     }
@@ -77,7 +77,7 @@ final class AgentsCommand {
             .writeValueAsString(AgentConfigJson.toJson(GeminiWiring.client(environment).get(agentId), Optional.empty()));
       } catch (GeminiApiException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
-        return ExitCode.GATE_FAILED.code();
+        return ExitCode.STOPPED.code();
       }
       if (output == null) {
         spec.commandLine().getOut().println(json);

@@ -36,7 +36,7 @@ final class DeployCommand implements Callable<Integer> {
       result = new DeployService(GeminiWiring.client(environment)).deploy(AgentConfigLoader.load(configFile));
     } catch (GeminiApiException e) {
       spec.commandLine().getErr().println("error: deploy failed: " + e.getMessage());
-      return ExitCode.GATE_FAILED.code();
+      return ExitCode.STOPPED.code();
     }
     out.println((result.reused() ? "Reused existing agent " : "Created agent ") + result.agentId()
         + " (" + result.displayName() + ") and deployed it.");
@@ -44,6 +44,7 @@ final class DeployCommand implements Callable<Integer> {
       out.println("The existing agent was not changed; use 'evaluate --apply-config' to push this config to it.");
     }
     result.authorizationName().ifPresent(name -> out.println("Attached OAuth authorization " + name));
+    result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     out.println();
     out.println("Add this line to .env:");
     out.println("DIA_AGENT_ID=" + result.agentId());

@@ -32,9 +32,10 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:a quality gate failed (e.g. --min-accuracy), or a run ended early on an error",
+      "1:a quality gate failed (e.g. --min-accuracy)",
       "2:bad input or configuration (one line names the file, row or field)",
-      "3:internal error"
+      "3:internal error",
+      "4:the run stopped early (budget spent, service failing); what was written stays"
     })
 final class DiaHarnessCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

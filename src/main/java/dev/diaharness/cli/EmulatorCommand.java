@@ -6,6 +6,7 @@ import dev.diaharness.core.InputException;
 import dev.diaharness.llm.ProviderCalls;
 import dev.diaharness.llm.RetrySettings;
 import dev.diaharness.llm.openai.OpenAiChatModel;
+import dev.diaharness.emulator.DeployFault;
 import dev.diaharness.emulator.EmulatorServer;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
@@ -61,9 +62,22 @@ final class EmulatorCommand implements Callable<Integer> {
   String latency;
 
   @Option(names = "--fault-rate", paramLabel = "KIND=RATE,...",
-      description = "Faults injected into streamAssist calls: 429, 500, 403, consent, failed, truncate "
-          + "(e.g. 429=0.05,500=0.01,truncate=0.01).")
+      description = "Faults injected into streamAssist calls: 429, 500, 403, consent, failed, truncate, skipped, "
+          + "cancelled, connector-auth (e.g. 429=0.05,500=0.01,truncate=0.01).")
   String faultRate;
+
+  @Option(names = "--grounded-sql",
+      description = "Also send each answer's SQL as a grounding codeSnippet in language SQL, as the API allows.")
+  boolean groundedSql;
+
+  @Option(names = "--prose-answers",
+      description = "Answer text without the SQL, as recorded from the real service (the SQL follow-up has it).")
+  boolean proseAnswers;
+
+  @Option(names = "--deploy-fault", paramLabel = "KIND", defaultValue = "none",
+      description = "Make every deploy fail: none, failed (state DEPLOYMENT_FAILED) or operation-error "
+          + "(default: ${DEFAULT-VALUE}).")
+  String deployFault;
 
   @Option(names = "--retry-after-seconds", paramLabel = "N", defaultValue = "1",
       description = "Retry-After of injected 429 replies (default: ${DEFAULT-VALUE}).")
@@ -125,7 +139,10 @@ final class EmulatorCommand implements Callable<Integer> {
         .temperature(temperature)
         .latency(LatencyPlan.parse("--latency-ms", latency))
         .faults(FaultPlan.parse("--fault-rate", faultRate).withRetryAfter(Duration.ofSeconds(retryAfterSeconds)))
-        .ids(project, location, engine);
+        .ids(project, location, engine)
+        .groundedSql(groundedSql)
+        .proseAnswers(proseAnswers)
+        .deployFault(DeployFault.parse("--deploy-fault", deployFault));
     if (data != null) {
       b.dataFolder(data);
     }

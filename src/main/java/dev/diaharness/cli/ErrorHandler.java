@@ -1,16 +1,16 @@
 package dev.diaharness.cli;
 
 import dev.diaharness.agent.AgentAccessDeniedException;
-import dev.diaharness.agent.gemini.GeminiApiException;
-import dev.diaharness.llm.BudgetExceededException;
 import dev.diaharness.core.InputException;
+import dev.diaharness.core.RunStoppedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Maps exceptions from below the CLI to exit codes and one line on stderr. Stack traces only with
+ * Maps exceptions from below the CLI to exit codes and one line on stderr: {@link InputException} and a missing
+ * authorization 2, {@link RunStoppedException} (budget, service) 4, anything else 3. Stack traces only with
  * {@code --verbose}. picocli's own default (exit 1) would look like a failed quality gate, hence this handler.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
@@ -29,11 +29,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       printTraceIfVerbose(e, err, parsed);
       return ExitCode.BAD_INPUT.code();
     }
-    if (e instanceof BudgetExceededException || e instanceof GeminiApiException) {
-      // the run stopped early for a reason outside dia-harness; everything written so far stays
+    if (e instanceof RunStoppedException) {
+      // a spent budget or a failing service: not the user's input and not a failed gate; what was written stays
       err.println("stopped: " + e.getMessage());
       printTraceIfVerbose(e, err, parsed);
-      return ExitCode.GATE_FAILED.code();
+      return ExitCode.STOPPED.code();
     }
     err.println("internal error: " + e + " (run with --verbose for details; please report it)");
     printTraceIfVerbose(e, err, parsed);

@@ -88,7 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (setup.test.isPresent()) {
       rows.addAll(evaluation.rows(1, Split.TEST));
     }
-    JUnitReport.write(junit, rows);
+    JUnitReport.write(junit, rows, JUnitReport.tagsOf(setup.train.cases(),
+        setup.test.map(dev.diaharness.dataset.GoldenSet::cases).orElse(List.of())));
     spec.commandLine().getOut().println("JUnit XML: " + junit);
   }
 }

@@ -3,12 +3,14 @@ package dev.diaharness.cli;
 /** The process exit codes, as documented in {@code --help} and the README. */
 public enum ExitCode {
   OK(0),
-  /** a quality gate failed, e.g. {@code --min-accuracy} not met, or a run ended early on an error */
+  /** a quality gate failed: {@code --min-accuracy} not met, or {@code validate} found failing expected SQL */
   GATE_FAILED(1),
   /** bad input or configuration: one line names the file, row or field */
   BAD_INPUT(2),
   /** a bug in dia-harness itself */
-  INTERNAL(3);
+  INTERNAL(3),
+  /** the run stopped early: the budget is spent or a service kept failing; everything written stays */
+  STOPPED(4);
 
   private final int code;
 

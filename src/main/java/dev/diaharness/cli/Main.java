@@ -7,6 +7,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Process-wide, so set by the entry point: the emulator's JDK HttpServer writes headers and body separately,
+    // and with Nagle's algorithm on each small reply waits for the client's delayed ACK (~40 ms). The JDK reads the
+    // property once, when the first HttpServer is created. Tests and benchmarks pass it on their command line.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -74,7 +74,7 @@ final class OptimizeCommand implements Callable<Integer> {
       }
       new TrajectoryPrinter(out).print(outcome);
       setup.models.usageLine().ifPresent(out::println);
-      return outcome.failed() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+      return outcome.stoppedEarly() ? ExitCode.STOPPED.code() : ExitCode.OK.code();
     }
   }
 

@@ -57,6 +57,15 @@ final class RunOptionsMixin {
           + "(default: ${DEFAULT-VALUE}).")
   String sqlFollowup;
 
+  @Option(names = "--keep-raw",
+      description = "Save every raw answer stream, gzipped, under raw/ in the run folder (error rows always keep "
+          + "the first 64 KiB).")
+  boolean keepRaw;
+
+  @Option(names = "--keep-sessions",
+      description = "Keep the agent sessions the run created (by default they are deleted when it ends).")
+  boolean keepSessions;
+
   @Option(names = "--retry-errors",
       description = "With --resume: ask again the items that ended in an error (the old row stays until a retry works).")
   boolean retryErrors;
@@ -103,7 +112,8 @@ final class RunOptionsMixin {
   String emulatorLatency;
 
   @Option(names = "--emulator-faults", paramLabel = "KIND=RATE,...", hidden = true,
-      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate).")
+      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate, skipped, "
+          + "cancelled, connector-auth).")
   String emulatorFaults;
 
   @Option(names = "--emulator-retry-after-seconds", paramLabel = "N", defaultValue = "1", hidden = true,

@@ -51,6 +51,8 @@ final class RunSetup implements AutoCloseable {
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
   RunManifest manifest;
+  /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
+  boolean keepRaw;
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -103,6 +105,7 @@ final class RunSetup implements AutoCloseable {
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
               flags.emulatorTemperature, faults, latency, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
+      connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
       scoring.close();
       throw e;
@@ -115,8 +118,10 @@ final class RunSetup implements AutoCloseable {
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
-    return new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
+    RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest);
+    setup.keepRaw = flags.keepRaw;
+    return setup;
   }
 
   private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
@@ -197,7 +202,7 @@ final class RunSetup implements AutoCloseable {
   /** The evaluations of this run (close it before the setup). */
   RunEvaluation evaluation(RunListener listener) {
     return new RunEvaluation(run, connection.agent(followup), scoring.scorer(), traffic, options, listener,
-        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC());
+        train.cases(), test.map(GoldenSet::cases), Clock.systemUTC(), keepRaw);
   }
 
   /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */

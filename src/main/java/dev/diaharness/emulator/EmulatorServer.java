@@ -37,14 +37,6 @@ import java.util.function.Function;
  * {@link #close()} it. Thread-safe; requests run on a pool of {@code threads} threads.
  */
 public final class EmulatorServer implements AutoCloseable {
-  static {
-    // The JDK server writes headers and body separately; with Nagle's algorithm on, each small reply waits for
-    // the client's delayed ACK (~40 ms). The property is read once, when the first HttpServer is created.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final HttpServer http;
   private final ExecutorService executor;
   private final Optional<EmbeddedDatabase> database;
@@ -66,12 +58,14 @@ public final class EmulatorServer implements AutoCloseable {
       Brain brain = b.brainFactory.apply(catalog);
       String engine = "projects/" + projectId + "/locations/" + location + "/collections/default_collection/engines/"
           + engineId;
-      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay);
+      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay,
+          b.deployFault);
       this.agentId = store.create(b.config, orDefault(b.config.bqProjectId(), projectId),
           orDefault(b.config.bqDatasetId(), "local_dataset"), Optional.empty(), AgentStore.ENABLED).id();
       StreamAssistEndpoint conversations = new StreamAssistEndpoint(store, new SessionStore(engine),
-          new Conversations(brain, new SqlSummary(database)), new FaultInjector(b.faults, b.latency, b.seed),
-          metrics, "projects/" + projectId + "/locations/" + location + "/authorizations/emulator-auth");
+          new Conversations(brain, new SqlSummary(database), b.proseAnswers),
+          new FaultInjector(b.faults, b.latency, b.seed),
+          metrics, "projects/" + projectId + "/locations/" + location + "/authorizations/emulator-auth", b.groundedSql);
       this.executor = pool(b.threads);
       this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
       http.createContext("/v1alpha/",
@@ -186,6 +180,9 @@ public final class EmulatorServer implements AutoCloseable {
     private int threads = 256;
     private int arrivalCapacity = 100_000;
     private Clock clock = Clock.systemUTC();
+    private boolean groundedSql;
+    private boolean proseAnswers;
+    private DeployFault deployFault = DeployFault.NONE;
     private boolean bigQueryDenied;
 
     private Builder(AgentConfig config) {
@@ -239,6 +236,24 @@ public final class EmulatorServer implements AutoCloseable {
       this.projectId = requireId(project, "project");
       this.location = requireId(loc, "location");
       this.engineId = requireId(engine, "engine");
+      return this;
+    }
+
+    /** {@code --grounded-sql}: answers also carry their SQL as a grounding {@code codeSnippet} in language SQL. */
+    public Builder groundedSql(boolean value) {
+      this.groundedSql = value;
+      return this;
+    }
+
+    /** {@code --prose-answers}: the answer text holds no SQL, as recorded from the real service. */
+    public Builder proseAnswers(boolean value) {
+      this.proseAnswers = value;
+      return this;
+    }
+
+    /** {@code --deploy-fault}: every deploy fails this way (default: none). */
+    public Builder deployFault(DeployFault value) {
+      this.deployFault = Objects.requireNonNull(value, "deployFault");
       return this;
     }
 

@@ -21,6 +21,10 @@ final class Router implements HttpHandler {
   private static final Pattern OPERATION = Pattern.compile(ASSISTANT + "/agents/([^/:]+)/operations/([^/:]+)");
   private static final Pattern SESSIONS = Pattern.compile(ENGINE + "/sessions");
   private static final Pattern STREAM_ASSIST = Pattern.compile(ASSISTANT + ":streamAssist");
+  private static final Pattern SESSION = Pattern.compile(ENGINE + "/sessions/([^/:]+)");
+  private static final String LOCATION = "/v1alpha/projects/([^/]+)/locations/([^/]+)";
+  private static final Pattern AUTHORIZATIONS = Pattern.compile(LOCATION + "/authorizations");
+  private static final Pattern AUTHORIZATION = Pattern.compile(LOCATION + "/authorizations/([^/:]+)");
 
   private final String project;
   private final String location;
@@ -28,6 +32,7 @@ final class Router implements HttpHandler {
   private final AgentEndpoints agents;
   private final StreamAssistEndpoint conversations;
   private final RequestMetrics metrics;
+  private final AuthorizationEndpoints authorizations;
 
   Router(String project, String location, String engine, AgentEndpoints agents,
       StreamAssistEndpoint conversations, RequestMetrics metrics) {
@@ -37,6 +42,7 @@ final class Router implements HttpHandler {
     this.agents = agents;
     this.conversations = conversations;
     this.metrics = metrics;
+    this.authorizations = new AuthorizationEndpoints("projects/" + project + "/locations/" + location);
   }
 
   @Override
@@ -65,6 +71,11 @@ final class Router implements HttpHandler {
     } else if ((m = SESSIONS.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
       metrics.record(RequestMetrics.SESSIONS, arrival);
       conversations.createSession(exchange);
+    } else if ((m = SESSION.matcher(path)).matches() && checkEngine(m) && is(method, "DELETE")) {
+      metrics.record("sessions.delete", arrival);
+      conversations.deleteSession(exchange, path.substring("/v1alpha/".length()));
+    } else if (routeAuthorization(exchange, path, method, arrival)) {
+      return;
     } else if ((m = AGENTS.matcher(path)).matches() && checkEngine(m)) {
       agentsCollection(exchange, method, arrival);
     } else if ((m = DEPLOY.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
@@ -103,6 +114,38 @@ final class Router implements HttpHandler {
     } else {
       unsupported(method, "agent " + id, arrival);
     }
+  }
+
+  /** The authorization resource, under the location rather than the engine; false when the path is not one. */
+  private boolean routeAuthorization(HttpExchange exchange, String path, String method, long arrival)
+      throws IOException {
+    Matcher m;
+    if ((m = AUTHORIZATIONS.matcher(path)).matches() && checkLocation(m) && is(method, "POST")) {
+      metrics.record("authorizations.create", arrival);
+      authorizations.create(exchange);
+      return true;
+    }
+    if ((m = AUTHORIZATION.matcher(path)).matches() && checkLocation(m)) {
+      String name = path.substring("/v1alpha/".length());
+      if (is(method, "GET")) {
+        metrics.record("authorizations.get", arrival);
+        authorizations.get(exchange, name);
+      } else if (is(method, "DELETE")) {
+        metrics.record("authorizations.delete", arrival);
+        authorizations.delete(exchange, name);
+      } else {
+        unsupported(method, "authorization", arrival);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private boolean checkLocation(Matcher m) {
+    if (!m.group(1).equals(project) || !m.group(2).equalsIgnoreCase(location)) {
+      throw ApiError.notFound("Location projects/" + m.group(1) + "/locations/" + m.group(2) + " not found.");
+    }
+    return true;
   }
 
   /** The path's project, location and engine must be this emulator's, as a path of another engine is 404. */

@@ -1,10 +1,12 @@
 package dev.diaharness.llm;
 
+import dev.diaharness.core.RunStoppedException;
+
 /**
  * A model call was refused before it was made because it could cross the {@code --max-usd} budget. The run stops
- * cleanly and writes what it has; nothing was sent to the provider.
+ * cleanly and writes what it has (exit 4); nothing was sent to the provider.
  */
-public final class BudgetExceededException extends RuntimeException {
+public final class BudgetExceededException extends RunStoppedException {
   private final double limitUsd;
   private final double committedUsd;
   private final double estimateUsd;

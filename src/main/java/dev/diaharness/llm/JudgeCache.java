@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * ({@code <dir>/<first two hex digits>/<sha256>.json}), written atomically (temp file + move), so concurrent
  * processes never read half a file. Identical requests in flight at once coalesce: the first computes, the others
  * wait for its result, so three concurrent repeats of one answer make one model call. Only valid replies are stored
- * (a failed judgement is retried next time). Default directory: {@code ~/.cache/dia-harness/judge}. With
+ * (a failed judgement is retried next time). Default directory: {@code $XDG_CACHE_HOME/dia-harness/judge}, or
+ * {@code ~/.cache/dia-harness/judge} when {@code XDG_CACHE_HOME} is unset or not absolute. With
  * {@code bypass} ({@code --no-judge-cache}) nothing is read, written or coalesced. Thread-safe.
  */
 public final class JudgeCache {
@@ -46,7 +48,7 @@ public final class JudgeCache {
     return new JudgeCache(Optional.of(dir));
   }
 
-  /** A cache in {@code ~/.cache/dia-harness/judge}. */
+  /** A cache in {@link #defaultDir()}. */
   public static JudgeCache inUserCacheDir() {
     return at(defaultDir());
   }
@@ -56,8 +58,16 @@ public final class JudgeCache {
     return new JudgeCache(Optional.empty());
   }
 
+  /** {@code dia-harness/judge} in the user's cache directory (XDG Base Directory rules). */
   public static Path defaultDir() {
-    return Path.of(System.getProperty("user.home"), ".cache", "dia-harness", "judge");
+    return defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** The XDG rule: {@code $XDG_CACHE_HOME} when set to an absolute path (a relative one is ignored), else ~/.cache. */
+  static Path defaultDir(Map<String, String> env, Path home) {
+    String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
+    Path base = !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+    return base.resolve("dia-harness").resolve("judge");
   }
 
   /**

@@ -43,6 +43,8 @@ public final class OptimizationLoop {
   private final Map<Integer, AgentConfig> evaluated = new HashMap<>();
   private final Set<String> triedHashes = new HashSet<>();
   private Trajectory trajectory;
+  /** the external stop (the spent budget) ended the loop: stopped early, not finished by its own rules */
+  private boolean stoppedByExternal;
 
   /** @param externalStop a reason to stop before the next iteration (e.g. the budget is spent), checked each time */
   public OptimizationLoop(String agentId, ConfigDeployment deployment, IterationEvaluator evaluator,
@@ -89,7 +91,7 @@ public final class OptimizationLoop {
       finish("error: " + e.getMessage(), true);
       throw e;
     }
-    return finish(endReason, failed);
+    return finish(endReason, failed || stoppedByExternal);
   }
 
   private String iterate(int start, AgentConfig first) {
@@ -156,6 +158,7 @@ public final class OptimizationLoop {
     }
     Optional<String> external = externalStop.get();
     if (external.isPresent()) {
+      stoppedByExternal = true;
       return external;
     }
     return approval.continueAfter(record.iteration()) ? Optional.empty() : Optional.of("stopped by the user");

@@ -1,6 +1,8 @@
 package dev.diaharness.report;
 
+import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,34 +10,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * JUnit XML of an evaluation, one testcase per question (all its repeats): a question that failed a repeat is a
  * {@code <failure>} (a wrong answer); one whose only non-passing repeats are agent or golden-set errors is an
- * {@code <error>} (infrastructure, not the agent's answer). Sorted by split and question id, long text truncated.
+ * {@code <error>} (infrastructure, not the agent's answer). Testcases are grouped into one {@code <testsuite>} per
+ * split and first tag ({@code train.lookups}; {@code train} for questions without tags), whose name is also the
+ * testcase's class name after {@code dia-harness.}, so CI tools show results per kind of question. Sorted by
+ * split, suite and question id; long text truncated.
  */
 public final class JUnitReport {
   private static final int MAX_TEXT = 4000;
 
   private JUnitReport() {}
 
+  /** Without tags: one suite per split. */
   public static void write(Path file, List<ItemResult> rows) {
+    write(file, rows, (split, id) -> List.of());
+  }
+
+  /** @param tags the tags of a question of a split (its first tag names the suite) */
+  public static void write(Path file, List<ItemResult> rows, BiFunction<Split, String, List<String>> tags) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Files.writeString(file, xml(rows), StandardCharsets.UTF_8);
+      Files.writeString(file, xml(rows, tags), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
-  static String xml(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> byCase = new TreeMap<>();
-    rows.forEach(r -> byCase.computeIfAbsent(r.split().label() + "\u0000" + r.questionId(), k -> new ArrayList<>())
-        .add(r));
+  /** The tags of each question of the training and test sets, as {@link #write} wants them. */
+  public static BiFunction<Split, String, List<String>> tagsOf(List<GoldenCase> train, List<GoldenCase> test) {
+    Map<String, List<String>> trainTags = new HashMap<>();
+    Map<String, List<String>> testTags = new HashMap<>();
+    train.forEach(c -> trainTags.put(c.id(), c.tags()));
+    test.forEach(c -> testTags.put(c.id(), c.tags()));
+    return (split, id) -> (split == Split.TRAIN ? trainTags : testTags).getOrDefault(id, List.of());
+  }
+
+  static String xml(List<ItemResult> rows, BiFunction<Split, String, List<String>> tags) {
+    // suite name → question → its repeats; suites of train before test, then by name
+    Map<String, Map<String, List<ItemResult>>> bySuite = new TreeMap<>();
+    for (ItemResult r : rows) {
+      List<String> questionTags = tags.apply(r.split(), r.questionId());
+      String suite = r.split().ordinal() + "\u0000" + r.split().label()
+          + (questionTags.isEmpty() ? "" : "." + questionTags.get(0));
+      bySuite.computeIfAbsent(suite, k -> new TreeMap<>()).computeIfAbsent(r.questionId(), k -> new ArrayList<>())
+          .add(r);
+    }
+    StringBuilder suites = new StringBuilder();
+    int[] total = new int[3]; // tests, failures, errors
+    bySuite.forEach((key, byCase) -> suites.append(suite(key.substring(key.indexOf('\u0000') + 1), byCase,
+        total)));
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<testsuites name=\"dia-harness\" tests=\"" + total[0] + "\" failures=\"" + total[1]
+        + "\" errors=\"" + total[2] + "\">\n" + suites + "</testsuites>\n";
+  }
+
+  private static String suite(String name, Map<String, List<ItemResult>> byCase, int[] total) {
     StringBuilder cases = new StringBuilder();
     int failures = 0;
     int errors = 0;
@@ -44,11 +82,13 @@ public final class JUnitReport {
       Kind kind = kindOf(repeats);
       failures += kind == Kind.FAILURE ? 1 : 0;
       errors += kind == Kind.ERROR ? 1 : 0;
-      cases.append(testcase(repeats, kind));
+      cases.append(testcase(name, repeats, kind));
     }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<testsuite name=\"dia-harness\" tests=\"" + byCase.size() + "\" failures=\"" + failures
-        + "\" errors=\"" + errors + "\">\n" + cases + "</testsuite>\n";
+    total[0] += byCase.size();
+    total[1] += failures;
+    total[2] += errors;
+    return "  <testsuite name=\"" + escape(name) + "\" tests=\"" + byCase.size() + "\" failures=\"" + failures
+        + "\" errors=\"" + errors + "\">\n" + cases + "  </testsuite>\n";
   }
 
   private enum Kind { PASS, FAILURE, ERROR }
@@ -61,11 +101,11 @@ public final class JUnitReport {
     return notPassed.stream().allMatch(ItemResult::isError) ? Kind.ERROR : Kind.FAILURE;
   }
 
-  private static String testcase(List<ItemResult> repeats, Kind kind) {
+  private static String testcase(String suite, List<ItemResult> repeats, Kind kind) {
     ItemResult first = repeats.get(0);
     long passed = repeats.stream().filter(ItemResult::passed).count();
     String name = first.questionId() + ": " + first.question();
-    StringBuilder s = new StringBuilder("  <testcase classname=\"dia-harness." + first.split().label()
+    StringBuilder s = new StringBuilder("    <testcase classname=\"dia-harness." + escape(suite)
         + "\" name=\"" + escape(truncate(name, 200)) + "\" time=\""
         + String.format(java.util.Locale.ROOT, "%.3f", repeats.stream().mapToLong(ItemResult::latencyMs).sum() / 1000.0)
         + "\">\n");
@@ -77,11 +117,11 @@ public final class JUnitReport {
       String body = "question: " + shown.question() + "\nexpected: " + shown.expectedSql() + "\ngenerated: "
           + (shown.generatedSql() == null ? "(none)" : shown.generatedSql())
           + (shown.error() == null ? "" : "\nerror: " + shown.error());
-      s.append("    <").append(tag).append(" type=\"").append(shown.status()).append("\" message=\"")
+      s.append("      <").append(tag).append(" type=\"").append(shown.status()).append("\" message=\"")
           .append(escape(truncate(message, 1000))).append("\">").append(escape(truncate(body, MAX_TEXT)))
           .append("</").append(tag).append(">\n");
     }
-    return s.append("  </testcase>\n").toString();
+    return s.append("    </testcase>\n").toString();
   }
 
   private static String truncate(String text, int max) {

@@ -27,6 +27,7 @@ final class Recommendations {
     neverPassed(run).ifPresent(items::add);
     SummarySection.overfitting(run).ifPresent(w -> items.add(w + " Add training questions like the failing test "
         + "ones, or prefer smaller prompt changes."));
+    TagBlocks.testOnlyTags(run).ifPresent(items::add);
     bestNotLast(run).ifPresent(items::add);
     HeaderSection.endReason(run).filter(r -> r.startsWith("error")).ifPresent(r ->
         items.add("The run ended early (" + r + "); fix the cause and continue it with --resume " + run.root()

@@ -21,6 +21,7 @@ public final class ReportBuilder {
         + " alone: run.json, metrics.json, the trajectory and the eval rows."));
     blocks.addAll(HeaderSection.blocks(run));
     blocks.addAll(SummarySection.blocks(run));
+    blocks.addAll(TagBlocks.blocks(run));
     blocks.addAll(charts(charts));
     blocks.addAll(iterations(run));
     if (run.isOptimization() && !run.iterations().isEmpty()) {

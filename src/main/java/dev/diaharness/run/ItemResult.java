@@ -9,6 +9,7 @@ import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,6 +25,10 @@ import java.util.Objects;
  * @param tokens       token counts by role for this item, where reported (e.g. {@code judge_input})
  * @param error        null unless the item is an error row (agent broken, or golden SQL failing)
  * @param errorKind    for error rows: the {@code AgentError.Kind} name, or GOLD_ERROR
+ * @param toolEvents   the agent's tool-progress elements (status updates, tool calls), one line each
+ * @param rawStream    error rows only: the start (at most {@link #RAW_IN_ROW} characters) of the raw streams
+ * @param rawStreams   every raw stream body of the conversation, in full with {@code --keep-raw}; never written
+ *                     to the journal ({@code RawStreamSink} saves them gzipped)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ItemResult(
@@ -48,9 +53,14 @@ public record ItemResult(
     Map<String, Long> tokens,
     Instant timestamp,
     @JsonProperty("error") String error,
-    String errorKind) {
+    String errorKind,
+    List<String> toolEvents,
+    String rawStream,
+    @JsonIgnore List<String> rawStreams) {
 
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
+  /** How much of the raw streams an error row keeps: 64 KiB. */
+  public static final int RAW_IN_ROW = 64 * 1024;
 
   public ItemResult {
     Objects.requireNonNull(split, "split");
@@ -63,6 +73,25 @@ public record ItemResult(
     thoughts = Objects.requireNonNullElse(thoughts, "");
     agentResponse = Objects.requireNonNullElse(agentResponse, "");
     sqlSource = Objects.requireNonNullElse(sqlSource, "NONE");
+    toolEvents = List.copyOf(Objects.requireNonNullElse(toolEvents, List.of()));
+    rawStreams = List.copyOf(Objects.requireNonNullElse(rawStreams, List.of()));
+  }
+
+  /** A row without tool events or raw streams (version 1 fields). */
+  public ItemResult(int version, int iteration, Split split, String questionId, int repeat, String question,
+      String expectedSql, String generatedSql, String sqlSource, String thoughts, String agentResponse,
+      Outcome verdict, Status status, int score, CategoryScores categories, Evidence evidence, long latencyMs,
+      int agentCalls, Map<String, Long> tokens, Instant timestamp, String error, String errorKind) {
+    this(version, iteration, split, questionId, repeat, question, expectedSql, generatedSql, sqlSource, thoughts,
+        agentResponse, verdict, status, score, categories, evidence, latencyMs, agentCalls, tokens, timestamp, error,
+        errorKind, List.of(), null, List.of());
+  }
+
+  /** This row without its full raw streams (after they were saved). */
+  public ItemResult withoutRawStreams() {
+    return new ItemResult(version, iteration, split, questionId, repeat, question, expectedSql, generatedSql,
+        sqlSource, thoughts, agentResponse, verdict, status, score, categories, evidence, latencyMs, agentCalls,
+        tokens, timestamp, error, errorKind, toolEvents, rawStream, List.of());
   }
 
   public ItemKey key() {

@@ -1,6 +1,7 @@
 package dev.diaharness.run;
 
 import dev.diaharness.agent.Answer;
+import dev.diaharness.agent.ToolEvent;
 import dev.diaharness.core.InputException;
 import dev.diaharness.llm.BudgetExceededException;
 import dev.diaharness.scoring.CategoryScores;
@@ -12,6 +13,7 @@ import dev.diaharness.scoring.Status;
 import dev.diaharness.scoring.Verdict;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Turns one agent answer into its journal row: error rows for broken conversations, else the scorer's verdict. */
@@ -58,6 +60,14 @@ final class ItemScorer {
     return new ItemResult(ItemResult.CURRENT_VERSION, key.iteration(), key.split(), key.questionId(), key.repeat(),
         gc.question(), gc.expectedSql(), answer.sql().orElse(null), answer.sqlSource().name(),
         answer.thoughts(), answer.responseText(), v.outcome(), v.status(), v.score(), v.categories(), v.evidence(),
-        elapsed.toMillis(), answer.callLatencies().size(), Map.of(), clock.instant(), error, errorKind);
+        elapsed.toMillis(), answer.callLatencies().size(), Map.of(), clock.instant(), error, errorKind,
+        answer.toolEvents().stream().map(ToolEvent::describe).toList(),
+        error == null ? null : rawStart(answer.rawChunks()), answer.rawChunks());
+  }
+
+  /** The start of the raw streams an error row keeps, so the failure can be read without {@code --keep-raw}. */
+  static String rawStart(List<String> chunks) {
+    String all = String.join("\n", chunks);
+    return all.length() <= ItemResult.RAW_IN_ROW ? all : all.substring(0, ItemResult.RAW_IN_ROW);
   }
 }

@@ -27,9 +27,16 @@ public final class RunEvaluation implements AutoCloseable {
 
   public RunEvaluation(RunDirectory run, Agent agent, Scorer scorer, TrafficControl traffic, RunOptions options,
       RunListener listener, List<GoldenCase> train, Optional<List<GoldenCase>> test, Clock clock) {
+    this(run, agent, scorer, traffic, options, listener, train, test, clock, false);
+  }
+
+  /** As above; {@code keepRaw} saves every raw stream gzipped under {@code raw/} ({@link RawStreamSink}). */
+  public RunEvaluation(RunDirectory run, Agent agent, Scorer scorer, TrafficControl traffic, RunOptions options,
+      RunListener listener, List<GoldenCase> train, Optional<List<GoldenCase>> test, Clock clock, boolean keepRaw) {
     this.run = run;
     this.journal = new JournalWriter(run);
-    this.engine = new EvaluationEngine(agent, scorer, traffic, options, journal, listener, clock);
+    this.engine = new EvaluationEngine(agent, scorer, traffic, options, new RawStreamSink(journal, run, keepRaw),
+        listener, clock);
     this.train = List.copyOf(train);
     this.test = test.map(List::copyOf);
     this.metrics = MetricsReader.readOrEmpty(run);

@@ -25,10 +25,10 @@ import java.util.Map;
  * @param categoryMeans         category → mean score (data_source, filtering, …)
  * @param statusCounts          status name → items
  * @param errorCounts           error kind → items (agent errors by kind, GOLD_ERROR)
- * @param byTag                 tag → accuracy of the questions carrying it, in the order tags first appear in the
- *                              set; empty when the set has no tags
- * @param byComplexity          complexity (e.g. Simple, Medium, Complex) → accuracy of those questions; empty when
- *                              the set gives none
+ * @param byTag                 tag → accuracy of the questions carrying it, tags with more questions first (equal
+ *                              sizes in the set's order); empty when the set has no tags
+ * @param byComplexity          complexity → accuracy of those questions, Simple, Medium, Complex first (other values
+ *                              after them, in the set's order); empty when the set gives none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SplitMetrics(

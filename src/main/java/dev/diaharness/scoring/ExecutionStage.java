@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stages 3–4: run both queries on the local tables and compare the results under the comparison policy
@@ -30,7 +29,8 @@ public final class ExecutionStage implements ScoringStage {
   private final VariantExecutors variants;
   private final AnswerComparer comparer;
   private final StabilityCheck stability;
-  private final Map<String, ExecutionResult> expectedCache = new ConcurrentHashMap<>();
+  /** expected (and alternative) SQL on the local tables; run outside any map lock, once per query */
+  private final BoundedCache<String, ExecutionResult> expectedCache = new BoundedCache<>(20_000);
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
@@ -50,7 +50,7 @@ public final class ExecutionStage implements ScoringStage {
   public Optional<Verdict> decide(ScoringInput input) {
     String expected = input.goldenCase().expectedSql();
     String generated = input.generatedSql().orElseThrow();
-    ExecutionResult gold = expectedCache.computeIfAbsent(expected, base::executeBigQuery);
+    ExecutionResult gold = expectedCache.get(expected, base::executeBigQuery);
     if (gold instanceof ExecutionResult.Unsupported) {
       return Optional.empty();
     }
@@ -159,7 +159,7 @@ public final class ExecutionStage implements ScoringStage {
       boolean orderMatters) {
     String generated = input.generatedSql().orElseThrow();
     for (String alternative : input.goldenCase().alternatives()) {
-      ExecutionResult alt = expectedCache.computeIfAbsent(alternative, base::executeBigQuery);
+      ExecutionResult alt = expectedCache.get(alternative, base::executeBigQuery);
       if (alt instanceof ExecutionResult.Rows altRows
           && comparer.compare(alternative, generated, altRows.table(), predicted, orderMatters, base).equal()) {
         return Optional.of(Map.entry(alternative, altRows.table()));

@@ -5,15 +5,11 @@ import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.EmbeddedDatabase;
 import dev.diaharness.sql.SandboxedExecutor;
 import dev.diaharness.sql.TableFolderLoader;
-import dev.diaharness.sql.VariantDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 /**
  * Builds the scorer of a run or of {@code score} from where the tables are: no SQL → exact match → execution on the local tables and their variants
@@ -24,13 +20,15 @@ public final class ScorerSetup implements AutoCloseable {
   private final Optional<EmbeddedDatabase> database;
   private final Optional<DatabaseVariants> variants;
   private final Optional<SandboxedExecutor> executor;
+  private final Optional<VariantExecutorCache> variantExecutors;
 
   private ScorerSetup(Scorer scorer, Optional<EmbeddedDatabase> database, Optional<DatabaseVariants> variants,
-      Optional<SandboxedExecutor> executor) {
+      Optional<SandboxedExecutor> executor, Optional<VariantExecutorCache> variantExecutors) {
     this.scorer = scorer;
     this.database = database;
     this.variants = variants;
     this.executor = executor;
+    this.variantExecutors = variantExecutors;
   }
 
   /**
@@ -69,12 +67,13 @@ public final class ScorerSetup implements AutoCloseable {
     Optional<DatabaseVariants> variants = database.filter(db -> variantK > 0)
         .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db)));
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
-    executor.ifPresent(base -> stages.add(new ExecutionStage(base, variants.map(ScorerSetup::executors)
-        .orElse(VariantExecutors.NONE), policy)));
+    Optional<VariantExecutorCache> variantExecutors = variants.map(VariantExecutorCache::new);
+    executor.ifPresent(base -> stages.add(new ExecutionStage(base,
+        variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE), policy)));
     judge.ifPresent(stages::add);
     Scorer pipeline = new ScoringPipeline(stages);
     Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;
-    return new ScorerSetup(scorer, database, variants, executor);
+    return new ScorerSetup(scorer, database, variants, executor, variantExecutors);
   }
 
   /**
@@ -84,26 +83,6 @@ public final class ScorerSetup implements AutoCloseable {
   public static int variantCacheSize(EmbeddedDatabase db) {
     long rows = Math.max(1, db.tables().values().stream().mapToLong(Long::longValue).sum());
     return (int) Math.max(8, Math.min(256, 10_000_000 / rows));
-  }
-
-  /** One sandboxed executor per variant database, made on first use and kept while the variant lives. */
-  private static VariantExecutors executors(DatabaseVariants variants) {
-    Map<VariantDatabase, SandboxedExecutor> byVariant = Collections.synchronizedMap(new WeakHashMap<>());
-    return new VariantExecutors() {
-      @Override
-      public List<Variant> variantsFor(String expected, String generated) {
-        return variants.variantsFor(expected, generated).stream().map(this::executorOf).toList();
-      }
-
-      @Override
-      public Optional<Variant> shuffled() {
-        return Optional.of(executorOf(variants.shuffled()));
-      }
-
-      private Variant executorOf(VariantDatabase v) {
-        return new Variant(v.description(), byVariant.computeIfAbsent(v, x -> new SandboxedExecutor(x.database())));
-      }
-    };
   }
 
   public Scorer scorer() {
@@ -122,6 +101,7 @@ public final class ScorerSetup implements AutoCloseable {
   @Override
   public void close() {
     executor.ifPresent(SandboxedExecutor::close);
+    variantExecutors.ifPresent(VariantExecutorCache::close);
     variants.ifPresent(DatabaseVariants::close);
     database.ifPresent(db -> {
       try {

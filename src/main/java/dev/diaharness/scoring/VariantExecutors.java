@@ -10,8 +10,17 @@ import java.util.List;
 public interface VariantExecutors {
   VariantExecutors NONE = (expected, generated) -> List.of();
 
-  /** A variant database, ready to run SQL on. */
-  record Variant(String description, BigQueryExecutor executor) {}
+  /**
+   * A variant database, ready to run SQL on.
+   *
+   * @param source the variant the executor runs on, if any: holding it keeps a cached executor from being closed
+   *               while this is in use ({@link VariantExecutorCache})
+   */
+  record Variant(String description, BigQueryExecutor executor, Object source) {
+    public Variant(String description, BigQueryExecutor executor) {
+      this(description, executor, null);
+    }
+  }
 
   /** The variants for this pair (built from both queries' literals). */
   List<Variant> variantsFor(String expectedSql, String generatedSql);

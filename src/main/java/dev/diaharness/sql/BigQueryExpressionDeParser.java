@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -80,6 +81,21 @@ final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.E
       FunctionRules.rename(name).ifPresent(analytic::setName);
     }
     return super.visit(analytic, context);
+  }
+
+  /**
+   * {@code x BETWEEN a AND b} is written {@code (x >= a AND x <= b)}, which means the same (NULLs included): the
+   * sandbox guard re-parses the translated text, and JSqlParser cannot read some bounds the date rules produce
+   * ({@code BETWEEN CAST(d - to_days(30) AS DATE) AND ...}).
+   */
+  @Override
+  public <S> StringBuilder visit(Between between, S context) {
+    String value = renderer.render(between.getLeftExpression());
+    String start = renderer.render(between.getBetweenExpressionStart());
+    String end = renderer.render(between.getBetweenExpressionEnd());
+    builder.append(between.isNot() ? "(NOT " : "(").append("((").append(value).append(") >= (").append(start)
+        .append(") AND (").append(value).append(") <= (").append(end).append(")))");
+    return builder;
   }
 
   @Override

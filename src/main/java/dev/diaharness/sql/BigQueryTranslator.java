@@ -13,7 +13,8 @@ import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Translates one BigQuery query to DuckDB's dialect so that it can run on the tables of an {@link EmbeddedDatabase}.
- * The query is parsed with JSqlParser and written back through BigQuery-aware deparsers; each family of rules lives
+ * The query is parsed with the project's one JSqlParser set-up ({@link SqlParser}, BigQuery dialect: {@code #}
+ * comments, {@code "strings"}) and written back through BigQuery-aware deparsers; each family of rules lives
  * in its own class ({@link DateFunctionRules}, {@link ScalarFunctionRules}, {@link ExtractRule}, {@link TypeMapping},
  * table names in {@link BigQuerySelectDeParser}). docs/scoring.md has the full table.
  *
@@ -48,9 +49,9 @@ public final class BigQueryTranslator {
     }
     Statements statements;
     try {
-      statements = StatementParsing.parse(bigQuerySql);
+      statements = SqlParser.parseStatements(SqlParser.prepare(bigQuerySql), SqlParser.Dialect.BIGQUERY);
     } catch (Exception | StackOverflowError e) {
-      return unparseable(bigQuerySql, StatementParsing.reason(e));
+      return unparseable(bigQuerySql, SqlParser.reason(e));
     }
     if (statements == null || statements.isEmpty()) {
       return new Translation.Unparseable("no statement");
@@ -69,7 +70,7 @@ public final class BigQueryTranslator {
       return new Translation.Unsupported(e.construct(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       // a construct the deparsers do not expect; not a crash of the caller
-      return new Translation.Unparseable("cannot translate: " + StatementParsing.reason(e));
+      return new Translation.Unparseable("cannot translate: " + SqlParser.reason(e));
     }
   }
 

@@ -13,8 +13,6 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimestampValue;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -52,8 +50,9 @@ public final class LiteralExtractor {
       return out;
     }
     try {
-      Statement statement = CCJSqlParserUtil.parse(sql);
-      new Collector(out).getTables(statement);
+      if (SqlParser.parse(sql) instanceof SqlParseResult.Parsed parsed) {
+        new Collector(out).getTables(parsed.statement());
+      }
     } catch (Exception | StackOverflowError e) {
       out.clear();
     }

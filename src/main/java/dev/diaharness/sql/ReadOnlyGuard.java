@@ -47,9 +47,10 @@ final class ReadOnlyGuard {
   static Optional<String> rejection(String sql) {
     Statements statements;
     try {
-      statements = StatementParsing.parse(sql);
+      // read exactly as DuckDB will read it: no backslash escapes, no '#' comments
+      statements = SqlParser.parseStatements(sql, SqlParser.Dialect.DUCKDB);
     } catch (Exception | StackOverflowError e) {
-      return Optional.of("cannot verify that the statement is read-only: " + StatementParsing.reason(e));
+      return Optional.of("cannot verify that the statement is read-only: " + SqlParser.reason(e));
     }
     if (statements == null || statements.size() != 1) {
       int count = statements == null ? 0 : statements.size();
@@ -67,7 +68,7 @@ final class ReadOnlyGuard {
     try {
       collector.getTables((Statement) select);
     } catch (RuntimeException e) {
-      return Optional.of("cannot verify that the statement is read-only: " + StatementParsing.reason(e));
+      return Optional.of("cannot verify that the statement is read-only: " + SqlParser.reason(e));
     }
     return collector.problems.stream().findFirst();
   }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits every sandboxed query runs under: a wall-clock time limit after which the statement is cancelled, and a
- * cap on the rows read back (the result is then marked truncated). Immutable and thread-safe.
+ * The limits every sandboxed query runs under: a wall-clock time limit covering translation, planning and execution
+ * (the caller gets a time-out at the limit, the statement is cancelled), and a cap on the rows read back (the result
+ * is then marked truncated). Immutable and thread-safe.
  *
  * @param timeout time limit per query, positive; default 5 s
  * @param maxRows rows read at most, positive; default 10,000

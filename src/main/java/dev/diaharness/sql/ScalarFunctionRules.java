@@ -23,7 +23,8 @@ final class ScalarFunctionRules {
           "LOGICAL_OR", "bool_or",
           "CHAR_LENGTH", "length",
           "CHARACTER_LENGTH", "length",
-          "BYTE_LENGTH", "strlen");
+          "BYTE_LENGTH", "strlen",
+          "EDIT_DISTANCE", "levenshtein");
 
   private ScalarFunctionRules() {}
 

@@ -3,19 +3,27 @@ package dev.diaharness.sql;
 import dev.diaharness.sql.SqlLexer.Kind;
 import dev.diaharness.sql.SqlLexer.Token;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statements;
 
 /**
- * Parses one BigQuery SQL statement with JSqlParser into a {@link SqlParseResult}; never throws.
+ * The one JSqlParser set-up of the project: every parse (normalizer, component scorer, literal extractor, order
+ * check, translator, sandbox guard) goes through here, with the same flags, the same {@value #TIMEOUT_MILLIS} ms
+ * time-out, the same length limit and one shared pool of daemon threads. Stateless and thread-safe; never throws
+ * from {@link #parse}.
  *
- * <p>Before parsing it removes comments ({@code --}, {@code #}, {@code /* *&#47;}) and trailing semicolons, and turns
- * BigQuery's double-quoted string literals into single-quoted ones (JSqlParser would read them as quoted names).
- * Backtick-quoted dotted names such as {@code `project.dataset.table`} are split into their parts by JSqlParser.
- * Each parse runs with a {@value #TIMEOUT_MILLIS} ms timeout on a shared pool of daemon threads, because
- * JSqlParser's backtracking can take exponential time on nested input. This class is stateless and thread-safe.
+ * <p>Two {@link Dialect}s differ only in how the text is read, because the two texts are different languages: the
+ * BigQuery SQL written by people and agents ({@code #} comments, {@code "strings"}, backslash escapes), and the
+ * DuckDB SQL the translator produces and the sandbox guard checks, which must be read exactly as DuckDB will read it
+ * (a backslash is an ordinary character there; reading it as an escape would let the guard see a different query
+ * than the one that runs).
+ *
+ * <p>Flags: square-bracket quotation off (BigQuery's {@code [...]} are arrays), complex parsing on (the nested
+ * expressions the translator writes need it), backslash escapes as the dialect says.
  */
 public final class SqlParser {
 
@@ -23,6 +31,20 @@ public final class SqlParser {
   public static final long TIMEOUT_MILLIS = 5_000;
   /** Longer input is refused without parsing: no real query is this long, and parse time grows with length. */
   public static final int MAX_LENGTH = 100_000;
+
+  /** How the text to parse is written. */
+  enum Dialect {
+    /** BigQuery: {@code #}, {@code --}, {@code /* *&#47;} comments, {@code "strings"}, backslash escapes. */
+    BIGQUERY(true),
+    /** DuckDB: parsed as written; strings take no backslash escapes. */
+    DUCKDB(false);
+
+    private final boolean backslashEscapes;
+
+    Dialect(boolean backslashEscapes) {
+      this.backslashEscapes = backslashEscapes;
+    }
+  }
 
   // JSqlParser's own parse(String, Consumer) leaks a non-daemon thread per call, which keeps the JVM alive.
   private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(runnable -> {
@@ -34,28 +56,65 @@ public final class SqlParser {
   private SqlParser() {
   }
 
-  /** Parses {@code sql} (null counts as empty); exactly one statement gives {@link SqlParseResult.Parsed}. */
+  /**
+   * Parses BigQuery {@code sql} (null counts as empty); exactly one statement gives {@link SqlParseResult.Parsed}.
+   * Comments ({@code --}, {@code #}, {@code /* *&#47;}) and trailing semicolons are removed and BigQuery's
+   * double-quoted string literals become single-quoted ones first (JSqlParser would read them as quoted names).
+   */
   public static SqlParseResult parse(String sql) {
     if (sql == null || sql.isBlank()) {
       return new SqlParseResult.Unparseable("empty SQL");
     }
     if (sql.length() > MAX_LENGTH) {
-      return new SqlParseResult.Unparseable("SQL longer than " + MAX_LENGTH + " characters");
+      return new SqlParseResult.Unparseable(tooLong());
     }
     String prepared = prepare(sql);
     if (prepared.isEmpty()) {
       return new SqlParseResult.Unparseable("no statement (only comments or semicolons)");
     }
     try {
-      return fromStatements(parseStatements(prepared));
+      return fromStatements(parseStatements(prepared, Dialect.BIGQUERY));
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
-      return new SqlParseResult.Unparseable(firstLine(e));
+      return new SqlParseResult.Unparseable(reason(e));
     }
   }
 
-  private static Statements parseStatements(String sql) throws JSQLParserException {
-    return net.sf.jsqlparser.parser.CCJSqlParserUtil.parseStatements(sql, PARSER_THREADS,
-        parser -> parser.withTimeOut(TIMEOUT_MILLIS).withBackslashEscapeCharacter(true));
+  /**
+   * Parses text that may hold several statements, with this class's one configuration. For {@link
+   * Dialect#BIGQUERY}, pass text through {@link #prepare} first.
+   *
+   * @throws JSQLParserException when the text does not parse, is longer than {@value #MAX_LENGTH} characters or
+   *     parsing takes longer than the time-out
+   */
+  static Statements parseStatements(String text, Dialect dialect) throws JSQLParserException {
+    if (text.length() > MAX_LENGTH) {
+      throw new JSQLParserException(tooLong());
+    }
+    try {
+      return parseOnce(text, dialect);
+    } catch (JSQLParserException e) {
+      // JSqlParser gives up on some BETWEEN lower bounds that parse alone; the translated DuckDB text has none
+      if (dialect == Dialect.BIGQUERY) {
+        try {
+          Optional<Statements> retried = BetweenBounds.parseWithPlaceholders(text, t -> parseOnce(t, dialect));
+          if (retried.isPresent()) {
+            return retried.get();
+          }
+        } catch (JSQLParserException | RuntimeException ignored) {
+          // the first failure is the one to report
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Statements parseOnce(String text, Dialect dialect) throws JSQLParserException {
+    return CCJSqlParserUtil.parseStatements(text, PARSER_THREADS,
+        parser -> parser
+            .withSquareBracketQuotation(false)
+            .withAllowComplexParsing(true)
+            .withBackslashEscapeCharacter(dialect.backslashEscapes)
+            .withTimeOut(TIMEOUT_MILLIS));
   }
 
   private static SqlParseResult fromStatements(Statements statements) {
@@ -68,7 +127,7 @@ public final class SqlParser {
     return new SqlParseResult.Parsed(statements.get(0));
   }
 
-  /** Comments out, BigQuery "strings" as 'strings', trailing semicolons and whitespace trimmed. */
+  /** BigQuery text made ready for JSqlParser: comments out, "strings" as 'strings', trailing semicolons trimmed. */
   static String prepare(String sql) {
     List<Token> tokens = SqlLexer.tokenize(sql);
     StringBuilder out = new StringBuilder(sql.length());
@@ -92,13 +151,18 @@ public final class SqlParser {
     return s.substring(0, end).strip();
   }
 
-  private static String firstLine(Throwable e) {
+  private static String tooLong() {
+    return "SQL longer than " + MAX_LENGTH + " characters";
+  }
+
+  /** The first line of a parser failure, short enough for a report. */
+  static String reason(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
     }
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String line = message.strip().lines().findFirst().orElse(cause.getClass().getSimpleName());
-    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

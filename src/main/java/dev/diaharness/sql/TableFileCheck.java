@@ -51,7 +51,7 @@ final class TableFileCheck {
 
   /** Streams through the array (no tree in memory), so a large file costs one quick pass. */
   private static void checkArray(Path file) {
-    try (JsonParser parser = Json.MAPPER.getFactory().createParser(file.toFile())) {
+    try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
       parser.nextToken();
       parser.skipChildren();
       if (parser.nextToken() != null) {

@@ -3,8 +3,6 @@ package dev.diaharness.sql;
 import dev.diaharness.core.BoundedCache;
 import java.util.List;
 import java.util.Locale;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -30,12 +28,10 @@ public final class TopLevelOrder {
   private static final BoundedCache<String, Boolean> CACHE = new BoundedCache<>(8192);
 
   private static boolean parseAndCheck(String sql) {
-    try {
-      Statement statement = CCJSqlParserUtil.parse(sql);
-      return statement instanceof Select && orders((Select) statement);
-    } catch (Exception | StackOverflowError e) {
-      return lexicalOrderBy(sql);
+    if (SqlParser.parse(sql) instanceof SqlParseResult.Parsed parsed) {
+      return parsed.statement() instanceof Select && orders((Select) parsed.statement());
     }
+    return lexicalOrderBy(sql);
   }
 
   private static boolean orders(Select select) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedFaultsTest {
   static final int TRAIN_QUESTIONS = 47;
-  static final int TEST_QUESTIONS = 21;
+  static final int TEST_QUESTIONS = 33; // examples/ecommerce/test_set.json
   static final int REPEATS = 2;
   static final long SEED = 7;
 

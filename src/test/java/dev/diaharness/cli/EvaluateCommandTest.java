@@ -52,6 +52,12 @@ class EvaluateCommandTest {
     var train = metrics.iterations().get(0).train();
     assertThat(train.items()).isEqualTo(trainRows).isEqualTo(train.questions() * 2L);
     assertThat(metrics.iterations().get(0).test().items()).isEqualTo(testRows);
+    var test = metrics.iterations().get(0).test();
+    assertThat(test.byTag()).containsKeys("seen_shape", "new_shape", "avg_price_in_category");
+    assertThat(test.byTag().get("seen_shape").questions() + test.byTag().get("new_shape").questions())
+        .isEqualTo(test.questions());
+    assertThat(train.byComplexity().keySet()).containsExactly("Simple", "Medium", "Complex");
+    assertThat(run.out()).contains("weakest tags, test");
     assertThat(train.passed()).isEqualTo(rows.stream().filter(r -> r.split() == Split.TRAIN && r.passed()).count());
     assertThat(rows).allMatch(r -> r.agentCalls() == 3, "session, question and SQL follow-up per conversation");
     RunManifest manifest = Json.MAPPER.readValue(dir.resolve("run.json").toFile(), RunManifest.class);

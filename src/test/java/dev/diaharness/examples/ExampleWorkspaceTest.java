@@ -114,13 +114,25 @@ class ExampleWorkspaceTest {
   }
 
   @Test
-  void everyTestPatternIsAlsoTrained() {
+  void testQuestionsOfSeenShapesAreTrainedAndAtLeastAThirdAreOfNewShapes() {
     Set<String> trained = new HashSet<>();
-    read("golden_set.json").forEach(n -> n.path("tags").forEach(t -> trained.add(t.asText())));
-    for (JsonNode n : read("test_set.json")) {
-      assertThat(trained).as("pattern of %s", n.path("question_id").asText()).contains(n.path("tags").get(0).asText());
+    read("golden_set.json").forEach(n -> trained.add(n.path("tags").get(0).asText()));
+    List<JsonNode> test = read("test_set.json");
+    long fresh = 0;
+    for (JsonNode n : test) {
+      String shape = n.path("tags").get(0).asText();
+      String kind = n.path("tags").get(1).asText();
+      assertThat(kind).as("second tag of %s", n.path("question_id").asText()).isIn("seen_shape", "new_shape");
+      if (kind.equals("seen_shape")) {
+        assertThat(trained).as("shape of %s", n.path("question_id").asText()).contains(shape);
+      } else {
+        assertThat(trained).as("shape of %s", n.path("question_id").asText()).doesNotContain(shape);
+        fresh++;
+      }
     }
     assertThat(trained).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(3 * fresh).as("new-shape test questions: %d of %d", fresh, test.size())
+        .isGreaterThanOrEqualTo(test.size());
   }
 
   @Test

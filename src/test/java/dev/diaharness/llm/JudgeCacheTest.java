@@ -58,6 +58,17 @@ class JudgeCacheTest {
     assertThat(cache.stats()).isEqualTo(new JudgeCache.Stats(0, 2, 0));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "XDG_CACHE_HOME={0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "UNSET", value = {
+      "/var/cache/me | /var/cache/me/dia-harness/judge",
+      "UNSET         | /home/ada/.cache/dia-harness/judge",
+      "''            | /home/ada/.cache/dia-harness/judge",
+      "relative/dir  | /home/ada/.cache/dia-harness/judge"}) // the XDG spec: a relative path is ignored
+  void theDefaultDirectoryFollowsXdgCacheHome(String xdg, String expected) {
+    java.util.Map<String, String> env = xdg == null ? java.util.Map.of() : java.util.Map.of("XDG_CACHE_HOME", xdg);
+    assertThat(JudgeCache.defaultDir(env, Path.of("/home/ada"))).isEqualTo(Path.of(expected));
+  }
+
   @Test
   void failuresAreNotStored() {
     JudgeCache cache = JudgeCache.at(dir);

@@ -113,10 +113,15 @@ class OptimizationLoopTest {
 
   private OptimizationOutcome run(InMemoryAgents agents, IterationEvaluator evaluator, OptimizeOptions options,
       RunDirectory dir, ApprovalPolicy approval) {
+    return run(agents, evaluator, options, dir, approval, Optional::empty);
+  }
+
+  private OptimizationOutcome run(InMemoryAgents agents, IterationEvaluator evaluator, OptimizeOptions options,
+      RunDirectory dir, ApprovalPolicy approval, java.util.function.Supplier<Optional<String>> externalStop) {
     agents.agents.put("1", baseline());
     var loop = new OptimizationLoop("1", new ConfigDeployment(agents), evaluator, new ExamplesProposer(20, 3),
         new ProposalValidator(sql -> sql.startsWith("SELECT")), approval, TRAIN, options,
-        new TrajectoryStore(dir.trajectoryFile()), new RunFiles(dir), RunListener.NONE, Optional::empty,
+        new TrajectoryStore(dir.trajectoryFile()), new RunFiles(dir), RunListener.NONE, externalStop,
         Clock.systemUTC());
     Trajectory start = new Trajectory(1, dir.timestamp(), "baseline", "1", Instant.EPOCH, "", "examples", List.of(),
         null, null, null);
@@ -185,7 +190,7 @@ class OptimizationLoopTest {
     OptimizationOutcome outcome = run(agents, evaluator, new OptimizeOptions(5, Optional.empty(), Optional.empty(), 5),
         dir);
 
-    assertThat(outcome.failed()).isTrue();
+    assertThat(outcome.stoppedEarly()).isTrue();
     assertThat(outcome.endReason()).startsWith("error: ").contains("service unavailable");
     assertThat(outcome.trajectory().iterations()).hasSize(2);
     assertThat(new TrajectoryStore(dir.trajectoryFile()).read().orElseThrow().endReason())
@@ -203,6 +208,20 @@ class OptimizationLoopTest {
         dir);
     assertThat(outcome.trajectory().iterations()).hasSize(1);
     assertThat(outcome.endReason()).isEqualTo("target training accuracy reached");
+    assertThat(outcome.stoppedEarly()).as("the loop's own rule ended it").isFalse();
+  }
+
+  /** A spent budget ends the loop as stopped early (exit 4), not as finished and not as a failed gate. */
+  @Test
+  void theSpentBudgetStopsTheLoopEarly() {
+    InMemoryAgents agents = new InMemoryAgents();
+    HeldConfigEvaluator evaluator = new HeldConfigEvaluator(agents, OptimizationLoopTest::learnedFromExamples);
+    RunDirectory dir = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 1, 0, 0));
+    OptimizationOutcome outcome = run(agents, evaluator, new OptimizeOptions(5, Optional.empty(), Optional.empty(), 5),
+        dir, ApprovalPolicy.AUTO_ACCEPT, () -> Optional.of("the --max-usd budget of $1.0 is spent"));
+    assertThat(outcome.trajectory().iterations()).hasSize(1);
+    assertThat(outcome.endReason()).isEqualTo("the --max-usd budget of $1.0 is spent");
+    assertThat(outcome.stoppedEarly()).isTrue();
   }
 
   @Test

@@ -61,14 +61,16 @@ class SplitBreakdownTest {
   @Test
   void eachTagAndComplexityGetsItsCountsAccuracyAndInterval() {
     SplitMetrics m = aggregate(rows());
-    assertThat(m.byTag().keySet()).as("order of first appearance in the set").containsExactly("lookup", "join");
+    assertThat(m.byTag().keySet()).as("more questions first").containsExactly("lookup", "join");
     GroupAccuracy lookup = m.byTag().get("lookup");
     assertThat(lookup.questions()).isEqualTo(4);
     assertThat(lookup.items()).isEqualTo(8);
     assertThat(lookup.passed()).isEqualTo(7);
     assertThat(lookup.accuracy()).isEqualTo(7 / 8.0);
+    assertThat(lookup.questionIds()).containsExactly("q0", "q1", "q2", "q3");
     GroupAccuracy join = m.byTag().get("join");
     assertThat(join.questions()).isEqualTo(3);
+    assertThat(join.questionIds()).containsExactly("q3", "q4", "q5");
     assertThat(join.passed()).isEqualTo(3);
     assertThat(join.accuracy()).isEqualTo(0.5);
     assertThat(join.ci95Low()).isLessThan(0.5).isGreaterThanOrEqualTo(0);
@@ -99,6 +101,18 @@ class SplitBreakdownTest {
     SplitAggregator partial = new SplitAggregator(Split.TEST, 2, CASES);
     partial.add(row("q0", 1, true));
     assertThat(partial.metrics().byTag()).containsOnlyKeys("lookup");
+  }
+
+  @Test
+  void largerTagsComeFirstAndComplexityLevelsInTheirOrder() {
+    List<GoldenCase> cases = List.of(tagged("a", "Complex", "small"), tagged("b", "Expert", "x", "big"),
+        tagged("c", "Complex", "big"), tagged("d", "simple", "big", "y"), tagged("e", "Complex", "z"),
+        tagged("f", "Medium", "w"));
+    SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 1, cases);
+    cases.forEach(c -> aggregator.add(row(c.id(), 1, true)));
+    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y", "z", "w");
+    assertThat(aggregator.metrics().byComplexity().keySet()).as("the levels in order, whatever their sizes")
+        .containsExactly("simple", "Medium", "Complex", "Expert");
   }
 
   @ParameterizedTest

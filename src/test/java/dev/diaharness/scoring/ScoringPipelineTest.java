@@ -183,6 +183,16 @@ class ScoringPipelineTest {
         .status()).isEqualTo(Status.EXEC_EQUIVALENT);
   }
 
+  /** DuckDB computes this constant while planning, for seconds: the limit must cover planning too. */
+  @Test
+  void aQueryWhosePlanningIsPastTheTimeLimitIsAPredErrorNamingTheLimit() {
+    Setup setup = new Setup(quickSandbox, false);
+    Verdict v = setup.score("SELECT COUNT(*) FROM `ecommerce.orders`",
+        "SELECT COUNT(*) + EDIT_DISTANCE(REPEAT('ab', 15000), REPEAT('ba', 15000)) FROM `ecommerce.orders`");
+    assertThat(v.status()).isEqualTo(Status.PRED_ERROR);
+    assertThat(v.evidence().summary()).contains("time limit of 200 ms");
+  }
+
   @Test
   void refusedStatementsLeaveTheDatabaseUnchanged() {
     Setup setup = new Setup(sandbox, false);

@@ -31,7 +31,7 @@ public final class AgentResource {
       AgentConfig config, String bqProjectId, String bqDatasetId, Optional<String> authorizationName) {
     ObjectNode agent = Json.MAPPER.createObjectNode();
     agent.put("displayName", config.displayName());
-    agent.put("description", config.description());
+    agent.put("description", description(config));
     if (!config.iconUri().isBlank()) {
       agent.putObject("icon").put("uri", config.iconUri());
     }
@@ -48,6 +48,16 @@ public final class AgentResource {
     authorizationName.ifPresent(
         auth -> agent.putObject("authorizationConfig").putArray("toolAuthorizations").add(auth));
     return agent;
+  }
+
+  /**
+   * The agent's description: the config's, else one derived from the display name, since {@code agents.create}
+   * requires a non-empty description.
+   */
+  public static String description(AgentConfig config) {
+    return config.description().isBlank()
+        ? "Data agent \"" + config.displayName() + "\", deployed by dia-harness"
+        : config.description();
   }
 
   /** The whole nlQueryConfig of a config, every sub-field present (for the PATCH that replaces it). */

@@ -7,9 +7,9 @@ import dev.diaharness.agent.AgentError;
 import dev.diaharness.agent.AgentError.Kind;
 import dev.diaharness.agent.Answer;
 import dev.diaharness.agent.SqlSource;
+import dev.diaharness.agent.ToolEvent;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.Json;
-import dev.diaharness.sql.SqlExtractor;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,13 +17,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Gemini Enterprise Data Insights Agent as an {@link Agent} (SPEC §3.1): each {@link #ask} is one conversation in
  * its own session — the question through {@code streamAssist} with {@code agentsSpec} naming the agent, then, per
  * {@link SqlFollowup}, "what was the sql query used for the previous answer?" in the same session, whose SQL
- * replaces the first answer's. Agent-side failures become error answers; a 403 or a missing OAuth consent throws
- * {@link AgentAccessDeniedException}. Thread-safe: it holds no per-conversation state.
+ * replaces the first answer's unless the service typed the SQL (grounding {@code codeSnippet}, {@code executableCode}).
+ * Agent-side failures become error answers; a 403 or a missing OAuth consent ({@code requiredAuthorizations},
+ * {@code connectorAuthErrors}) throws {@link AgentAccessDeniedException}. Every session is recorded in a
+ * {@link SessionLedger}. Thread-safe: it holds no per-conversation state.
  */
 public final class GeminiAgent implements Agent {
   private final GeminiHttp http;
@@ -31,6 +34,7 @@ public final class GeminiAgent implements Agent {
   private final String agentId;
   private final SqlFollowup followup;
   private final int rawCap;
+  private final SessionLedger sessions;
 
   /**
    * @param http     transport whose settings name the agent ({@code DIA_AGENT_ID} or {@link
@@ -38,16 +42,20 @@ public final class GeminiAgent implements Agent {
    * @throws InputException when the settings hold no agent id
    */
   public GeminiAgent(GeminiHttp http, SqlFollowup followup) {
-    this(http, followup, StreamAssistParser.DEFAULT_RAW_CAP);
+    this(http, followup, StreamAssistParser.DEFAULT_RAW_CAP, new SessionLedger());
   }
 
-  /** As above, keeping at most {@code rawCap} bytes of each raw response. */
-  public GeminiAgent(GeminiHttp http, SqlFollowup followup, int rawCap) {
+  /**
+   * As above, keeping at most {@code rawCap} bytes of each raw response, and recording every session a
+   * conversation creates in {@code sessions} (to delete them at the end of the run).
+   */
+  public GeminiAgent(GeminiHttp http, SqlFollowup followup, int rawCap, SessionLedger sessions) {
     this.http = http;
     this.settings = http.settings();
     this.agentId = settings.requireAgentId();
     this.followup = followup;
     this.rawCap = rawCap;
+    this.sessions = sessions;
   }
 
   @Override
@@ -58,42 +66,43 @@ public final class GeminiAgent implements Agent {
     try {
       session = followup == SqlFollowup.NEVER ? settings.enginePath() + "/sessions/-" : createSession(c);
       first = streamAssist(session, question, c);
+    } catch (AgentAccessDeniedException e) {
+      throw e;
     } catch (RuntimeException e) {
-      return Answer.failed(agentError(e), c.latencies);
+      return Answer.failed(agentError(e), c.latencies, c.raw);
     }
     if (first.error().isPresent()) {
-      return c.answer(first, first.thoughts(), Optional.empty(), SqlSource.NONE, first.error());
+      return c.answer(first, first.thoughts(), SqlFinder.Found.NONE, first.error());
     }
-    Optional<String> sql = SqlExtractor.extract(first.text());
-    SqlSource source = sql.isPresent() ? SqlSource.ANSWER : SqlSource.NONE;
-    if (sql.isEmpty()) {
-      sql = SqlExtractor.extract(first.thoughts());
-      source = sql.isPresent() ? SqlSource.THOUGHTS : SqlSource.NONE;
+    SqlFinder.Found found = SqlFinder.find(first);
+    if (followup == SqlFollowup.NEVER || followup == SqlFollowup.IF_MISSING && found.sql().isPresent()) {
+      return c.answer(first, first.thoughts(), found, Optional.empty());
     }
-    if (followup == SqlFollowup.NEVER || followup == SqlFollowup.IF_MISSING && sql.isPresent()) {
-      return c.answer(first, first.thoughts(), sql, source, Optional.empty());
-    }
-    return withFollowup(first.session().orElse(session), first, sql, source, c);
+    return withFollowup(first.session().orElse(session), first, found, c);
   }
 
-  private Answer withFollowup(String session, StreamAssistResult first, Optional<String> sql, SqlSource source,
-      Conversation c) {
+  /**
+   * The follow-up turn. Its SQL replaces the first answer's, except SQL the service typed (grounding or executable
+   * code), which is the query the tool really ran and stays.
+   */
+  private Answer withFollowup(String session, StreamAssistResult first, SqlFinder.Found found, Conversation c) {
     StreamAssistResult second;
     try {
       second = streamAssist(session, SqlFollowup.QUESTION, c);
+    } catch (AgentAccessDeniedException e) {
+      throw e;
     } catch (RuntimeException e) {
       AgentError error = agentError(e);
       // the first answer stands on its own when it had SQL; a failed follow-up only matters when it had none
-      return c.answer(first, first.thoughts(), sql, source, sql.isPresent() ? Optional.empty() : Optional.of(error));
+      return c.answer(first, first.thoughts(), found, found.sql().isPresent() ? Optional.empty() : Optional.of(error));
     }
     String thoughts = join(first.thoughts(), second.thoughts());
-    Optional<String> followupSql =
-        SqlExtractor.extract(second.text()).or(() -> SqlExtractor.extract(second.thoughts()));
-    if (followupSql.isPresent()) {
-      return c.answer(first, thoughts, followupSql, SqlSource.FOLLOW_UP, Optional.empty());
+    SqlFinder.Found recalled = SqlFinder.find(second);
+    if (recalled.sql().isPresent() && !found.isTyped()) {
+      return c.answer(first, thoughts, new SqlFinder.Found(recalled.sql(), SqlSource.FOLLOW_UP), Optional.empty());
     }
-    Optional<AgentError> error = sql.isPresent() ? Optional.empty() : second.error();
-    return c.answer(first, thoughts, sql, source, error);
+    Optional<AgentError> error = found.sql().isPresent() ? Optional.empty() : second.error();
+    return c.answer(first, thoughts, found, error);
   }
 
   private String createSession(Conversation c) {
@@ -104,6 +113,7 @@ public final class GeminiAgent implements Agent {
       if (name.isEmpty()) {
         throw new GeminiApiException("creating a session returned no session name");
       }
+      sessions.record(name);
       return name;
     } finally {
       c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
@@ -123,10 +133,15 @@ public final class GeminiAgent implements Agent {
       c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
     }
     c.record(result);
-    if (!result.requiredAuthorizations().isEmpty()) {
+    result.session().ifPresent(sessions::record);
+    if (result.needsConsent()) {
       Optional<String> uri = result.authorizationUri();
+      String connectors = result.connectorAuthErrors().stream()
+          .map(e -> e.dataConnector() + (e.errorMessage().isBlank() ? "" : ": " + e.errorMessage()))
+          .collect(Collectors.joining("; "));
       throw new AgentAccessDeniedException("agent " + agentId + " needs your OAuth consent before it can query "
-          + "BigQuery", AuthorizationSteps.forAgent(settings, uri), uri);
+          + "BigQuery" + (connectors.isEmpty() ? "" : " (" + connectors + ")"),
+          AuthorizationSteps.forAgent(settings, uri), uri);
     }
     return result;
   }
@@ -164,15 +179,17 @@ public final class GeminiAgent implements Agent {
     final List<Duration> latencies = new ArrayList<>();
     final Set<String> tokens = new LinkedHashSet<>();
     final List<String> raw = new ArrayList<>();
+    final List<ToolEvent> toolEvents = new ArrayList<>();
 
     void record(StreamAssistResult result) {
       tokens.addAll(result.assistTokens());
       raw.add(result.raw());
+      toolEvents.addAll(result.toolEvents());
     }
 
-    Answer answer(StreamAssistResult first, String thoughts, Optional<String> sql, SqlSource source,
-        Optional<AgentError> error) {
-      return new Answer(first.text(), thoughts, sql, source, latencies, List.copyOf(tokens), raw, error);
+    Answer answer(StreamAssistResult first, String thoughts, SqlFinder.Found found, Optional<AgentError> error) {
+      return new Answer(first.text(), thoughts, found.sql(), found.source(), latencies, List.copyOf(tokens), raw,
+          error, toolEvents);
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,19 +50,45 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
 
   @Override
   public List<AgentSummary> list() {
-    return guard(this::listPages);
+    return guard(() -> listPages(""));
   }
 
-  private List<AgentSummary> listPages() {
+  /**
+   * The agents with this display name: {@code agents.list} with {@code filter=display_name="…"}, falling back to
+   * paging through every agent when the service refuses the filter (a 400). Only exact matches are returned.
+   */
+  public List<AgentSummary> findByDisplayName(String displayName) {
+    String filter = "display_name=\"" + displayName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    List<AgentSummary> found;
+    try {
+      found = guard(() -> listPages("&filter=" + encode(filter)));
+    } catch (FilterRefused e) {
+      found = list();
+    }
+    return found.stream().filter(a -> a.displayName().equals(displayName)).toList();
+  }
+
+  /** A 400 to a filtered list: the service does not take the filter (then every page is read instead). */
+  private static final class FilterRefused extends RuntimeException {
+    FilterRefused() {
+      super("agents.list refused the filter", null, false, false);
+    }
+  }
+
+  private List<AgentSummary> listPages(String filterQuery) {
     List<AgentSummary> agents = new ArrayList<>();
     Set<String> seenTokens = new HashSet<>();
     String token = "";
     for (int page = 0; page < MAX_PAGES; page++) {
-      JsonNode body = http.get(settings.assistantPath() + "/agents?pageSize=" + PAGE_SIZE
-          + (token.isEmpty() ? "" : "&pageToken=" + encode(token)));
+      boolean[] refused = new boolean[1];
+      JsonNode body = http.call("GET", settings.assistantPath() + "/agents?pageSize=" + PAGE_SIZE + filterQuery
+          + (token.isEmpty() ? "" : "&pageToken=" + encode(token)), null,
+          (status, text) -> refused[0] = !filterQuery.isEmpty() && status == 400);
+      if (refused[0]) {
+        throw new FilterRefused();
+      }
       for (JsonNode agent : body.path("agents")) {
-        agents.add(new AgentSummary(AgentResource.idOf(agent.path("name").asText("")),
-            agent.path("displayName").asText(""), agent.path("state").asText("")));
+        agents.add(summary(agent));
       }
       token = body.path("nextPageToken").asText("");
       if (token.isEmpty() || !seenTokens.add(token)) { // a repeated token would loop forever
@@ -71,6 +96,28 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
       }
     }
     return agents;
+  }
+
+  /** The agent of {@code id} as listed, with its state and failure reason. */
+  public AgentSummary summary(String agentId) {
+    return summary(guard(() -> notFoundIsInput(agentId, () -> http.get(settings.agentPath(agentId)))));
+  }
+
+  /**
+   * A listed agent. The failure reason of a {@code *_FAILED} state is read from any field whose name ends in
+   * {@code FailureReason} (or {@code failureReason}): the public document does not name it.
+   */
+  static AgentSummary summary(JsonNode agent) {
+    String reason = "";
+    for (var fields = agent.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      if (field.getKey().toLowerCase(java.util.Locale.ROOT).endsWith("failurereason")) {
+        JsonNode value = field.getValue();
+        reason = value.isTextual() ? value.asText() : value.toString();
+      }
+    }
+    return new AgentSummary(AgentResource.idOf(agent.path("name").asText("")), agent.path("displayName").asText(""),
+        agent.path("state").asText(""), reason);
   }
 
   @Override
@@ -85,10 +132,26 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
    * @throws InputException when a {@code ${VAR}} of the config is unset or the service rejects the config
    */
   public String create(AgentConfig config, Optional<String> authorizationName) {
-    VariableExpander bq = new VariableExpander(env);
-    ObjectNode body = AgentResource.toResource(config, bq.bqProjectId(config), bq.bqDatasetId(config),
-        authorizationName);
+    ObjectNode body = createBody(config, authorizationName);
     return guard(() -> createAgent(config, body));
+  }
+
+  /**
+   * The {@code agents.create} body, its Required fields checked before any call: {@code displayName} and
+   * {@code description} (derived from the display name when the config has none), and the BigQuery ids.
+   *
+   * @throws InputException naming the empty field, or an unset {@code ${VAR}}
+   */
+  public ObjectNode createBody(AgentConfig config, Optional<String> authorizationName) {
+    VariableExpander bq = new VariableExpander(env);
+    String project = bq.bqProjectId(config);
+    String dataset = bq.bqDatasetId(config);
+    RequiredFields.check("agents.create", "display_name", config.displayName());
+    RequiredFields.check("agents.create", "bq_project_id (or BQ_PROJECT_ID)", project);
+    RequiredFields.check("agents.create", "bq_dataset_id (or BQ_DATASET_ID)", dataset);
+    ObjectNode body = AgentResource.toResource(config, project, dataset, authorizationName);
+    RequiredFields.check("agents.create", "description", body.path("description").asText(""));
+    return body;
   }
 
   private String createAgent(AgentConfig config, ObjectNode body) {
@@ -123,10 +186,17 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     }
   }
 
-  /** True when the agent's state is ENABLED or ACTIVE. */
+  /**
+   * True when the agent's state is ENABLED.
+   *
+   * @throws GeminiApiException when it is CREATION_FAILED or DEPLOYMENT_FAILED, with the reason
+   */
   public boolean isDeployed(String agentId) {
-    String state = guard(() -> http.get(settings.agentPath(agentId))).path("state").asText("");
-    return state.equals("ENABLED") || state.equals("ACTIVE");
+    AgentSummary agent = summary(guard(() -> http.get(settings.agentPath(agentId))));
+    if (agent.isFailed()) {
+      throw new GeminiApiException("agent " + agentId + " is " + agent.describeState());
+    }
+    return agent.isDeployed();
   }
 
   @Override
@@ -164,23 +234,9 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     });
   }
 
-  /**
-   * Creates the server-side OAuth authorization that lets the agent query BigQuery as the consenting user.
-   *
-   * @return the authorization's resource name, to attach at create
-   */
-  public String createAuthorization(GeminiSettings.OAuthClient oauth) {
-    String id = "dia-harness-" + UUID.randomUUID().toString().substring(0, 13);
-    String name = settings.locationPath() + "/authorizations/" + id;
-    ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
-    body.putObject("serverSideOauth2")
-        .put("clientId", oauth.clientId())
-        .put("clientSecret", oauth.clientSecret())
-        .put("authorizationUri", consentUri(oauth.clientId()))
-        .put("tokenUri", TOKEN_URI);
-    JsonNode created = guard(() ->
-        http.call("POST", settings.locationPath() + "/authorizations?authorizationId=" + id, body));
-    return created.path("name").asText(name);
+  /** The authorization resource of this engine's agents ({@link Authorizations}). */
+  public Authorizations authorizations() {
+    return new Authorizations(http);
   }
 
   /** The Google consent URL for BigQuery access through the Gemini Enterprise OAuth redirect. */

@@ -36,8 +36,7 @@ final class OperationWaiter {
     while (true) {
       JsonNode op = http.get(operation);
       if (op.hasNonNull("error")) {
-        throw new GeminiApiException(what + " failed: " + ResponseClassifier.serviceMessage(
-            "{\"error\":" + op.get("error") + "}") + " (operation " + operation + ")");
+        throw new GeminiApiException(what + " failed: " + describe(op.get("error")) + " (operation " + operation + ")");
       }
       if (op.path("done").asBoolean(false)) {
         return op;
@@ -53,6 +52,22 @@ final class OperationWaiter {
       sleep(Duration.ofNanos(Math.min(interval.toNanos(), left)));
       interval = min(Duration.ofMillis(Math.round(interval.toMillis() * 1.5)), policy.lroMaxPoll());
     }
+  }
+
+  /** An operation's {@code error {code, message, details}} in one line (google.rpc.Status: code is numeric). */
+  static String describe(JsonNode error) {
+    StringBuilder line = new StringBuilder();
+    if (error.hasNonNull("code")) {
+      line.append("code ").append(error.get("code").asText()).append(": ");
+    }
+    line.append(error.path("message").asText("(no message)"));
+    for (JsonNode detail : error.path("details")) {
+      String reason = detail.path("reason").asText(detail.path("@type").asText(""));
+      if (!reason.isBlank()) {
+        line.append("; ").append(reason);
+      }
+    }
+    return ResponseClassifier.serviceMessage(line.toString());
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.agent.AgentError;
 import dev.diaharness.agent.AgentError.Kind;
+import dev.diaharness.agent.ToolEvent;
+import dev.diaharness.agent.gemini.StreamAssistResult.ConnectorAuthError;
 import dev.diaharness.agent.gemini.StreamAssistResult.RequiredAuthorization;
 import dev.diaharness.core.Json;
 import java.io.ByteArrayOutputStream;
@@ -23,17 +25,24 @@ import java.util.Set;
 /**
  * Reads a streamAssist response incrementally (SPEC §3.1): a JSON array whose elements arrive as the agent produces
  * them. Each element is read as soon as it is complete, so a stall or a cut shows up where it happens. Every outcome
- * is a {@link StreamAssistResult}; a FAILED or SKIPPED answer, an array that never closes, invalid JSON, a timeout or
- * a broken connection become its {@code error}, never an exception. One instance per response; not thread-safe.
+ * is a {@link StreamAssistResult}; a FAILED, SKIPPED or CANCELLED answer, an array that never closes, invalid JSON, a
+ * timeout or a broken connection become its {@code error}, never an exception. Tool-progress elements (status
+ * updates, empty replies that carry a {@code replyId}) become tool events, never answer text; SQL the service types
+ * (a grounding {@code codeSnippet} in SQL, {@code executableCode}) is kept apart. Field names: docs/gemini.md. One
+ * instance per response; not thread-safe.
  */
 public final class StreamAssistParser {
-  /** Default cap of the raw body kept for debugging. */
-  public static final int DEFAULT_RAW_CAP = 16 * 1024;
+  /** Default cap of the raw body kept for debugging (an error row keeps this much). */
+  public static final int DEFAULT_RAW_CAP = 64 * 1024;
 
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder thoughts = new StringBuilder();
   private final Set<String> assistTokens = new LinkedHashSet<>();
   private final List<RequiredAuthorization> authorizations = new ArrayList<>();
+  private final List<ConnectorAuthError> connectorErrors = new ArrayList<>();
+  private final List<ToolEvent> toolEvents = new ArrayList<>();
+  private final List<String> groundedSql = new ArrayList<>();
+  private final List<String> executableCode = new ArrayList<>();
   private Optional<String> state = Optional.empty();
   private Optional<String> session = Optional.empty();
   private Optional<AgentError> streamError = Optional.empty();
@@ -55,7 +64,7 @@ public final class StreamAssistParser {
   }
 
   private Optional<AgentError> read(InputStream in) {
-    try (in; JsonParser json = Json.MAPPER.getFactory().createParser(in)) {
+    try (in; JsonParser json = Json.MAPPER.createParser(in)) {
       JsonToken first = json.nextToken();
       if (first == null) {
         return error(Kind.TRUNCATED, "the stream ended before any answer arrived");
@@ -104,14 +113,20 @@ public final class StreamAssistParser {
       state = Optional.of(answer.get("state").asText());
     }
     for (JsonNode reply : answer.path("replies")) {
-      JsonNode grounded = reply.path("groundedContent");
-      JsonNode content = grounded.path("content");
-      boolean thought = content.path("thought").asBoolean(false) || grounded.path("thought").asBoolean(false);
-      (thought ? thoughts : text).append(content.path("text").asText(""));
+      acceptReply(reply);
     }
     for (JsonNode auth : answer.path("requiredAuthorizations")) {
       authorizations.add(new RequiredAuthorization(auth.path("authorization").asText(""),
           auth.path("displayName").asText(""), auth.path("authorizationUri").asText("")));
+    }
+    // the discovery document puts connectorAuthErrors on the response; accept them on the answer too
+    for (JsonNode auth : concat(element.path("connectorAuthErrors"), answer.path("connectorAuthErrors"))) {
+      connectorErrors.add(new ConnectorAuthError(auth.path("dataConnector").asText(""),
+          auth.path("errorMessage").asText("")));
+    }
+    for (JsonNode update : element.path("statusUpdates")) {
+      toolEvents.add(new ToolEvent(ToolEvent.Kind.STATUS, update.path("invocationId").asText(""),
+          update.path("updateText").asText("")));
     }
     failureDetail = detail(answer).orElse(failureDetail);
     textOf(element.path("assistToken")).ifPresent(assistTokens::add);
@@ -125,10 +140,43 @@ public final class StreamAssistParser {
     }
   }
 
-  /** Why an answer failed or was skipped, when the service said. */
+  /** Text to the answer or the thoughts; a reply that only carries a {@code replyId} is a tool call. */
+  private void acceptReply(JsonNode reply) {
+    JsonNode grounded = reply.path("groundedContent");
+    JsonNode content = grounded.path("content");
+    boolean thought = content.path("thought").asBoolean(false) || grounded.path("thought").asBoolean(false);
+    String fragment = content.path("text").asText("");
+    (thought ? thoughts : text).append(fragment);
+    textOf(content.path("executableCode").path("code")).ifPresent(executableCode::add);
+    JsonNode result = content.path("codeExecutionResult");
+    if (result.isObject()) {
+      toolEvents.add(new ToolEvent(ToolEvent.Kind.CODE_RESULT, reply.path("replyId").asText(""),
+          (result.path("outcome").asText("") + " " + result.path("output").asText("")).strip()));
+    }
+    if (fragment.isEmpty() && !content.has("executableCode") && !result.isObject()
+        && textOf(reply.path("replyId")).isPresent()) {
+      toolEvents.add(new ToolEvent(ToolEvent.Kind.TOOL_CALL, reply.get("replyId").asText(), ""));
+    }
+    for (JsonNode reference : grounded.path("textGroundingMetadata").path("references")) {
+      String language = reference.path("documentMetadata").path("language").asText("");
+      if (language.equalsIgnoreCase("SQL")) {
+        textOf(reference.path("codeSnippet")).ifPresent(groundedSql::add);
+      }
+    }
+  }
+
+  private static List<JsonNode> concat(JsonNode a, JsonNode b) {
+    List<JsonNode> all = new ArrayList<>();
+    a.forEach(all::add);
+    b.forEach(all::add);
+    return all;
+  }
+
+  /** Why an answer failed, was skipped or cancelled, when the service said. */
   private static Optional<String> detail(JsonNode answer) {
     List<String> reasons = new ArrayList<>();
-    answer.path("answerSkippedReasons").forEach(r -> reasons.add(r.asText()));
+    answer.path("assistSkippedReasons").forEach(r -> reasons.add(r.asText()));
+    answer.path("answerSkippedReasons").forEach(r -> reasons.add(r.asText())); // the name the Python tool read
     textOf(answer.path("failureReason")).ifPresent(reasons::add);
     textOf(answer.path("errorMessage")).ifPresent(reasons::add);
     return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", reasons));
@@ -145,7 +193,8 @@ public final class StreamAssistParser {
   private StreamAssistResult result(String raw, Optional<AgentError> readError) {
     Optional<AgentError> error = readError.or(this::stateError);
     return new StreamAssistResult(text.toString().strip(), thoughts.toString().strip(), state,
-        List.copyOf(assistTokens), session, authorizations, raw, error);
+        List.copyOf(assistTokens), session, authorizations, raw, error, toolEvents, groundedSql, executableCode,
+        connectorErrors);
   }
 
   private Optional<AgentError> stateError() {
@@ -155,6 +204,9 @@ public final class StreamAssistParser {
     }
     if (state.filter("SKIPPED"::equals).isPresent()) {
       return error(Kind.SKIPPED, "the agent SKIPPED the question" + suffix);
+    }
+    if (state.filter("CANCELLED"::equals).isPresent()) {
+      return error(Kind.CANCELLED, "the agent's answer was CANCELLED" + suffix);
     }
     return Optional.empty();
   }

@@ -24,6 +24,12 @@ public final class Charts {
     charts.add(DeltaChart.render(run, chartsDir));
     charts.add(TrainTestChart.render(run, chartsDir));
     charts.add(CategoryChart.render(run, chartsDir));
+    for (Split split : Split.values()) {
+      ChartResult tags = TagChart.render(run, chartsDir, split);
+      if (tags.file().isPresent()) { // a set without tags has no breakdown, not a note about its absence
+        charts.add(tags);
+      }
+    }
     return charts;
   }
 }

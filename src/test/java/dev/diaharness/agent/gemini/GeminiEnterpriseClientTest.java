@@ -199,21 +199,46 @@ class GeminiEnterpriseClientTest {
   }
 
   @Test
-  void createAuthorizationPostsServerSideOauth() {
+  void anAbsentAuthorizationIsCreatedWithItsRequiredDisplayName() {
+    String id = Authorizations.idFor("Data Agent - X");
+    fake.on("GET", "projects/proj/locations/global/authorizations/" + id,
+        error(404, "NOT_FOUND", "Authorization not found."));
     fake.on("POST", "projects/proj/locations/global/authorizations", json(200, "{}"));
 
-    String name = client().createAuthorization(new GeminiSettings.OAuthClient("cid", "s3cret"));
+    Authorizations.Outcome outcome = client().authorizations()
+        .ensure(new GeminiSettings.OAuthClient("cid", "s3cret"), "Data Agent - X");
 
-    FakeGeminiServer.Recorded request = fake.requests().get(0);
-    String id = request.query().replaceFirst("^authorizationId=", "");
-    assertThat(name).isEqualTo("projects/proj/locations/global/authorizations/" + id);
+    FakeGeminiServer.Recorded request = fake.requests("POST", ".*").get(0);
+    assertThat(request.query()).isEqualTo("authorizationId=" + id);
+    String name = "projects/proj/locations/global/authorizations/" + id;
+    assertThat(outcome).isEqualTo(new Authorizations.Created(name));
     assertThat(request.json().path("name").asText()).isEqualTo(name);
+    assertThat(request.json().path("displayName").asText()).isEqualTo("BigQuery access for Data Agent - X");
     assertThat(request.json().at("/serverSideOauth2/clientId").asText()).isEqualTo("cid");
     assertThat(request.json().at("/serverSideOauth2/clientSecret").asText()).isEqualTo("s3cret");
     assertThat(request.json().at("/serverSideOauth2/tokenUri").asText()).isEqualTo("https://oauth2.googleapis.com/token");
     assertThat(request.json().at("/serverSideOauth2/authorizationUri").asText())
         .startsWith("https://accounts.google.com/o/oauth2/v2/auth?client_id=cid&")
         .contains("scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fbigquery");
+  }
+
+  @Test
+  void anExistingAuthorizationIsReusedWithoutCreatingAnother() {
+    String name = "projects/proj/locations/global/authorizations/" + Authorizations.idFor("Data Agent - X");
+    fake.on("GET", name, json(200, "{\"name\":\"" + name + "\",\"displayName\":\"x\"}"));
+
+    Authorizations.Outcome outcome = client().authorizations()
+        .ensure(new GeminiSettings.OAuthClient("cid", "s3cret"), "Data Agent - X");
+
+    assertThat(outcome).isEqualTo(new Authorizations.Reused(name));
+    assertThat(fake.requests("POST", ".*")).isEmpty();
+  }
+
+  @Test
+  void authorizationIdsAreStableValidAndDistinct() {
+    assertThat(Authorizations.idFor("Data Agent - X")).isEqualTo(Authorizations.idFor("Data Agent - X"))
+        .isNotEqualTo(Authorizations.idFor("Data Agent - Y")).matches("[a-z0-9-]{1,63}");
+    assertThat(Authorizations.idFor("é".repeat(200))).matches("[a-z0-9-]{1,63}");
   }
 
   @Test

@@ -1,0 +1,61 @@
+package dev.diaharness.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The time limit covers planning: DuckDB folds constant expressions while it prepares a statement, which cannot be
+ * interrupted, so a query whose constant takes seconds to compute must still come back as TimedOut at the limit.
+ */
+class SandboxTimeLimitTest {
+  /** Constant folding of a 30,000 × 30,000 edit distance: seconds of planning, a few bytes of memory. */
+  private static final String SLOW_TO_PLAN = "SELECT levenshtein(repeat('ab', 15000), repeat('ba', 15000)) AS d";
+  private static final Duration LIMIT = Duration.ofSeconds(1);
+
+  @TempDir Path folder;
+  private EmbeddedDatabase database;
+  private SandboxedExecutor executor;
+
+  @BeforeEach
+  void load() {
+    database = SqlTestDatabase.load(folder);
+    executor = new SandboxedExecutor(database, SandboxLimits.DEFAULT.withTimeout(LIMIT));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    executor.close();
+    database.close();
+  }
+
+  @Test
+  void slowConstantFoldingTimesOutAtTheLimit() {
+    ExecutionResult result = executor.execute(SLOW_TO_PLAN);
+
+    assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
+  }
+
+  @Test
+  void slowConstantFoldingInBigQueryTextTimesOutAtTheLimit() {
+    ExecutionResult result = executor.executeBigQuery(
+        "SELECT EDIT_DISTANCE(REPEAT('ab', 15000), REPEAT('ba', 15000)) AS d FROM orders");
+
+    assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
+  }
+
+  @Test
+  void theSandboxStillAnswersAfterAnAbandonedPlan() {
+    executor.execute(SLOW_TO_PLAN);
+
+    ExecutionResult next = executor.execute("SELECT count(*) FROM orders");
+
+    assertThat(next).isInstanceOf(ExecutionResult.Rows.class);
+    assertThat(((ExecutionResult.Rows) next).table().rows().get(0).get(0)).isEqualTo(4L);
+  }
+}
