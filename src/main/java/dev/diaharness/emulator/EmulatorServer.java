@@ -69,7 +69,8 @@ public final class EmulatorServer implements AutoCloseable {
       this.executor = pool(b.threads);
       this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
       http.createContext("/v1alpha/",
-          new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics));
+          new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics,
+              Quota.of(b.quotaRps)));
       http.createContext(BigQueryFace.PREFIX, bigQueryFace(b, folder));
       http.setExecutor(executor);
       http.start();
@@ -84,8 +85,9 @@ public final class EmulatorServer implements AutoCloseable {
     BigQueryTables tables = new BigQueryTables(database, folder, b.clock.instant());
     Optional<SandboxedExecutor> sandbox = database.map(db -> new SandboxedExecutor(db,
         SandboxLimits.DEFAULT.withMaxRows(1_000_000).withTimeout(Duration.ofSeconds(60))));
-    return new BigQueryFace(orDefault(b.config.bqDatasetId(), "local_dataset"), tables,
-        new BigQueryJobs(tables, sandbox, b.clock, metrics), metrics, b.bigQueryDenied);
+    String dataset = orDefault(b.config.bqDatasetId(), "local_dataset");
+    return new BigQueryFace(dataset, tables, new BigQueryJobs(dataset, tables, sandbox, b.clock, metrics), metrics,
+        b.bigQueryDenied);
   }
 
   /** A builder for a server holding one agent built from {@code config}. */
@@ -172,6 +174,7 @@ public final class EmulatorServer implements AutoCloseable {
     private Function<DataCatalog, Brain> brainFactory;
     private FaultPlan faults = FaultPlan.none();
     private LatencyPlan latency = LatencyPlan.none();
+    private Optional<Double> quotaRps = Optional.empty();
     private String projectId = "local-project";
     private String location = "global";
     private String engineId = "local-engine";
@@ -223,6 +226,15 @@ public final class EmulatorServer implements AutoCloseable {
 
     public Builder faults(FaultPlan plan) {
       this.faults = Objects.requireNonNull(plan, "faults");
+      return this;
+    }
+
+    /** Answer 429 RESOURCE_EXHAUSTED (no Retry-After) above this many conversation requests per second. */
+    public Builder quota(Optional<Double> requestsPerSecond) {
+      requestsPerSecond.filter(r -> !(r > 0)).ifPresent(r -> {
+        throw new IllegalArgumentException("quota must be > 0 requests/s, got " + r);
+      });
+      this.quotaRps = requestsPerSecond;
       return this;
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.diaharness.emulator.HttpJson.ApiError;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +34,11 @@ final class Router implements HttpHandler {
   private final StreamAssistEndpoint conversations;
   private final RequestMetrics metrics;
   private final AuthorizationEndpoints authorizations;
+  private final Optional<Quota> quota;
 
   Router(String project, String location, String engine, AgentEndpoints agents,
-      StreamAssistEndpoint conversations, RequestMetrics metrics) {
+      StreamAssistEndpoint conversations, RequestMetrics metrics, Optional<Quota> quota) {
+    this.quota = quota;
     this.project = project;
     this.location = location;
     this.engine = engine;
@@ -61,16 +64,32 @@ final class Router implements HttpHandler {
     }
   }
 
+  /** True when the request is within the quota; else answers 429 without Retry-After, as Google does. */
+  private boolean withinQuota(HttpExchange exchange, long arrival) throws IOException {
+    if (quota.isEmpty() || quota.get().admit()) {
+      return true;
+    }
+    metrics.record(Quota.REFUSED, arrival);
+    HttpJson.readBytes(exchange);
+    HttpJson.sendError(exchange, 429, "RESOURCE_EXHAUSTED",
+        "Quota exceeded for quota metric 'Conversation requests' (emulated quota).");
+    return false;
+  }
+
   private void route(HttpExchange exchange, long arrival) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     Matcher m;
     if ((m = STREAM_ASSIST.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
       metrics.record(RequestMetrics.STREAM_ASSIST, arrival);
-      conversations.streamAssist(exchange);
+      if (withinQuota(exchange, arrival)) {
+        conversations.streamAssist(exchange);
+      }
     } else if ((m = SESSIONS.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
       metrics.record(RequestMetrics.SESSIONS, arrival);
-      conversations.createSession(exchange);
+      if (withinQuota(exchange, arrival)) {
+        conversations.createSession(exchange);
+      }
     } else if ((m = SESSION.matcher(path)).matches() && checkEngine(m) && is(method, "DELETE")) {
       metrics.record("sessions.delete", arrival);
       conversations.deleteSession(exchange, path.substring("/v1alpha/".length()));
