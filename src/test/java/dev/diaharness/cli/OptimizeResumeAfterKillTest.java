@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once, the finished items are not asked again, and a finished proposal is re-used rather than made again.
  */
 class OptimizeResumeAfterKillTest {
-  static final int ITEMS_PER_ITERATION = 47 + 21; // one repeat
+  static final int ITEMS_PER_ITERATION = EvaluateCommandTest.TRAIN_QUESTIONS + EvaluateCommandTest.TEST_QUESTIONS;
 
   @TempDir Path work;
 
