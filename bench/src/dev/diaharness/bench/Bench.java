@@ -70,8 +70,13 @@ final class Bench {
 
   /** Starts the embedded emulator (free loopback port) with the echo brain and the given latency and faults. */
   static EmbeddedEmulator emulator(LatencyPlan latency, FaultPlan faults) {
+    return emulator(latency, faults, Optional.empty());
+  }
+
+  /** As above, with a conversation-request quota (429 without Retry-After above it), as {@code --quota-rps}. */
+  static EmbeddedEmulator emulator(LatencyPlan latency, FaultPlan faults, Optional<Double> quotaRps) {
     return EmbeddedEmulator.start(config(), EmbeddedEmulator.Options.defaults()
-        .withBrain(new EchoBrain()).withLatency(latency).withFaults(faults));
+        .withBrain(new EchoBrain()).withLatency(latency).withFaults(faults).withQuota(quotaRps));
   }
 
   /**

@@ -23,10 +23,20 @@ public record AgentError(Kind kind, String reason) {
     INVALID_RESPONSE,
     /** connect, read or item timeout */
     TIMEOUT,
-    /** 429/5xx kept coming until the retry budget ran out */
+    /** 429 (the service's quota) kept coming until the retry budget ran out */
+    QUOTA,
+    /** 5xx or resets kept coming until the retry budget ran out */
     RETRIES_EXHAUSTED,
-    /** any other HTTP or transport failure */
-    TRANSPORT
+    /** any other HTTP or transport failure, such as a connection reset mid-answer */
+    TRANSPORT;
+
+    /**
+     * A fault of the infrastructure, not an answer of the agent: the same conversation, started again in a new
+     * session, is expected to get the answer a fault-free run gets.
+     */
+    public boolean isTransient() {
+      return this == TRUNCATED || this == TRANSPORT;
+    }
   }
 
   public AgentError {

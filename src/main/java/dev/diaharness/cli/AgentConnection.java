@@ -60,12 +60,12 @@ final class AgentConnection implements AutoCloseable {
 
   /**
    * Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port, injecting
-   * {@code faults} and {@code latency} (both none outside tests and benchmarks).
+   * {@code faults}, {@code latency} and a {@code quota} (all none outside tests and benchmarks).
    */
   static AgentConnection embedded(AgentConfig config, Optional<Path> data, long seed, double temperature,
-      FaultPlan faults, LatencyPlan latency, CallGate gate) {
+      FaultPlan faults, LatencyPlan latency, Optional<Double> quota, CallGate gate) {
     EmbeddedEmulator.Options options = EmbeddedEmulator.Options.defaults().withSeed(seed).withTemperature(temperature)
-        .withFaults(faults).withLatency(latency);
+        .withFaults(faults).withLatency(latency).withQuota(quota);
     if (data.isPresent()) {
       options = options.withDataFolder(data.get());
     }

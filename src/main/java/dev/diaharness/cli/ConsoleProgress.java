@@ -17,6 +17,11 @@ final class ConsoleProgress implements RunListener {
   private final PrintWriter out;
   private final boolean terminal;
   private final Map<Split, long[]> state = new EnumMap<>(Split.class); // {finished, total, passed, lastDecile}
+  /** conversations allowed in flight while the service throttles the run; 0 when it does not */
+  private int throttledLimit;
+  private long lastThrottleLineNanos;
+
+  static final long THROTTLE_LINE_SECONDS = 30;
 
   ConsoleProgress(PrintWriter out, boolean terminal) {
     this.out = out;
@@ -53,7 +58,33 @@ final class ConsoleProgress implements RunListener {
     StringBuilder b = new StringBuilder();
     state.forEach((split, s) -> b.append(String.format(Locale.ROOT, "  %s %d/%d %s", split.label(), s[0], s[1],
         bar(s[0], s[1]))));
+    if (throttledLimit > 0) {
+      b.append("  throttled: limit ").append(throttledLimit);
+    }
     return b.toString();
+  }
+
+  /**
+   * A line when the service starts throttling the run, then at most one every {@value #THROTTLE_LINE_SECONDS} s
+   * while it lasts (the limit changes at most once per conversation), and one when it is over.
+   */
+  @Override
+  public synchronized void throttled(int limit, int max, long rateLimited) {
+    boolean wasThrottled = throttledLimit > 0;
+    long now = System.nanoTime();
+    if (limit >= max) {
+      throttledLimit = 0;
+      if (wasThrottled) {
+        note(String.format(Locale.ROOT, "no longer throttled: up to %d conversations in flight again", max));
+      }
+      return;
+    }
+    throttledLimit = limit;
+    if (!wasThrottled || now - lastThrottleLineNanos >= THROTTLE_LINE_SECONDS * 1_000_000_000L) {
+      lastThrottleLineNanos = now;
+      note(String.format(Locale.ROOT, "throttled by the service (%d × 429 so far): at most %d of %d conversations "
+          + "in flight; items wait, they do not fail", rateLimited, limit, max));
+    }
   }
 
   private static String bar(long done, long total) {

@@ -6,6 +6,7 @@ import dev.diaharness.core.InputException;
 import dev.diaharness.llm.ProviderCalls;
 import dev.diaharness.llm.RetrySettings;
 import dev.diaharness.llm.openai.OpenAiChatModel;
+import dev.diaharness.emulator.DeployFault;
 import dev.diaharness.emulator.EmulatorServer;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
@@ -57,13 +58,37 @@ final class EmulatorCommand implements Callable<Integer> {
   double temperature;
 
   @Option(names = "--latency-ms", paramLabel = "MEAN[:JITTER]",
-      description = "Delay added to each streamAssist call, in ms, with uniform jitter (e.g. 800:200).")
+      description = "Delay added to each streamAssist call, in ms, with uniform jitter (e.g. 800:200); with "
+          + "--latency-p95-ms, the median of a log-normal delay.")
   String latency;
 
+  @Option(names = "--latency-p95-ms", paramLabel = "P95",
+      description = "Makes the delay log-normal with --latency-ms as its median and this 95th percentile, in ms "
+          + "(e.g. --latency-ms 300 --latency-p95-ms 900).")
+  Long latencyP95;
+
+  @Option(names = "--quota-rps", paramLabel = "R",
+      description = "Answer 429 RESOURCE_EXHAUSTED, without Retry-After as Google does, above R conversation "
+          + "requests (streamAssist, sessions) per second.")
+  Double quotaRps;
+
   @Option(names = "--fault-rate", paramLabel = "KIND=RATE,...",
-      description = "Faults injected into streamAssist calls: 429, 500, 403, consent, failed, truncate "
-          + "(e.g. 429=0.05,500=0.01,truncate=0.01).")
+      description = "Faults injected into streamAssist calls: 429, 500, 403, consent, failed, truncate, skipped, "
+          + "cancelled, connector-auth (e.g. 429=0.05,500=0.01,truncate=0.01).")
   String faultRate;
+
+  @Option(names = "--grounded-sql",
+      description = "Also send each answer's SQL as a grounding codeSnippet in language SQL, as the API allows.")
+  boolean groundedSql;
+
+  @Option(names = "--prose-answers",
+      description = "Answer text without the SQL, as recorded from the real service (the SQL follow-up has it).")
+  boolean proseAnswers;
+
+  @Option(names = "--deploy-fault", paramLabel = "KIND", defaultValue = "none",
+      description = "Make every deploy fail: none, failed (state DEPLOYMENT_FAILED) or operation-error "
+          + "(default: ${DEFAULT-VALUE}).")
+  String deployFault;
 
   @Option(names = "--retry-after-seconds", paramLabel = "N", defaultValue = "1",
       description = "Retry-After of injected 429 replies (default: ${DEFAULT-VALUE}).")
@@ -112,6 +137,13 @@ final class EmulatorCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  private Optional<Double> quota() {
+    if (quotaRps != null && !(quotaRps > 0)) {
+      throw new InputException("--quota-rps must be > 0 requests/s, got " + quotaRps);
+    }
+    return Optional.ofNullable(quotaRps);
+  }
+
   private EmulatorServer.Builder builder(AgentConfig config) {
     if (temperature < 0 || Double.isNaN(temperature)) {
       throw new InputException("--temperature must be >= 0, got " + temperature);
@@ -123,9 +155,13 @@ final class EmulatorCommand implements Callable<Integer> {
         .port(port)
         .seed(seed)
         .temperature(temperature)
-        .latency(LatencyPlan.parse("--latency-ms", latency))
+        .latency(LatencyPlan.withP95("--latency-p95-ms", latencyP95, LatencyPlan.parse("--latency-ms", latency)))
+        .quota(quota())
         .faults(FaultPlan.parse("--fault-rate", faultRate).withRetryAfter(Duration.ofSeconds(retryAfterSeconds)))
-        .ids(project, location, engine);
+        .ids(project, location, engine)
+        .groundedSql(groundedSql)
+        .proseAnswers(proseAnswers)
+        .deployFault(DeployFault.parse("--deploy-fault", deployFault));
     if (data != null) {
       b.dataFolder(data);
     }

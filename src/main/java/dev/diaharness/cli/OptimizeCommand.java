@@ -58,7 +58,7 @@ final class OptimizeCommand implements Callable<Integer> {
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
       ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
       ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
-          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.connection.agent(setup.followup),
+          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
               setup.scoring.scorer(), setup.options.maxWorkers())));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
@@ -73,7 +73,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Reports.write(setup.run, out);
       }
       new TrajectoryPrinter(out).print(outcome);
-      setup.models.usageLine().ifPresent(out::println);
+      setup.usageLines().forEach(out::println);
       return outcome.stoppedEarly() ? ExitCode.STOPPED.code() : ExitCode.OK.code();
     }
   }

@@ -1,10 +1,13 @@
 package dev.diaharness.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags shared by {@code evaluate} and {@code optimize} (names and defaults kept from the Python tool). */
 final class RunOptionsMixin {
+  @Mixin ExecuteOnMixin bigQuery;
+
   @Option(names = "--config-file", paramLabel = "FILE",
       description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
   Path configFile;
@@ -22,8 +25,18 @@ final class RunOptionsMixin {
   int numRepeats;
 
   @Option(names = "--max-workers", paramLabel = "N", defaultValue = "10",
-      description = "Parallel agent conversations per evaluation (default: ${DEFAULT-VALUE}).")
+      description = "Parallel agent conversations per split, each split's guaranteed share (default: ${DEFAULT-VALUE}).")
   int maxWorkers;
+
+  @Option(names = "--no-share-workers",
+      description = "Keep each split to its own --max-workers; by default a split with nothing left to start lends "
+          + "its idle workers to the other.")
+  boolean noShareWorkers;
+
+  @Option(names = "--max-retries", paramLabel = "N", defaultValue = "8",
+      description = "Retries one item may spend on 429s, 5xx, stream cuts and resets, with exponential back-off "
+          + "and full jitter; only a spent budget makes an error row (default: ${DEFAULT-VALUE}).")
+  int maxRetries;
 
   @Option(names = "--agent-id", paramLabel = "ID",
       description = "Agent to use (default: DIA_AGENT_ID, else the agent whose display name matches the config).")
@@ -71,7 +84,8 @@ final class RunOptionsMixin {
   boolean retryErrors;
 
   @Option(names = "--item-timeout", paramLabel = "SECONDS", defaultValue = "300",
-      description = "Wall-time bound of one conversation, in seconds (default: ${DEFAULT-VALUE}).")
+      description = "Bound of one conversation's own time, from its first request to its last byte, in seconds; "
+          + "waiting for a worker, the rate limit, the quota or a back-off never counts (default: ${DEFAULT-VALUE}).")
   int itemTimeoutSeconds;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -111,8 +125,18 @@ final class RunOptionsMixin {
       description = "With --embedded: latency the emulator adds to each streamAssist call.")
   String emulatorLatency;
 
+  @Option(names = "--emulator-latency-p95-ms", paramLabel = "P95", hidden = true,
+      description = "With --embedded: makes --emulator-latency-ms the median of a log-normal latency with this p95.")
+  Long emulatorLatencyP95;
+
+  @Option(names = "--emulator-quota-rps", paramLabel = "R", hidden = true,
+      description = "With --embedded: the emulator answers 429 RESOURCE_EXHAUSTED (no Retry-After) above R "
+          + "conversation requests per second.")
+  Double emulatorQuotaRps;
+
   @Option(names = "--emulator-faults", paramLabel = "KIND=RATE,...", hidden = true,
-      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate).")
+      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate, skipped, "
+          + "cancelled, connector-auth).")
   String emulatorFaults;
 
   @Option(names = "--emulator-retry-after-seconds", paramLabel = "N", defaultValue = "1", hidden = true,

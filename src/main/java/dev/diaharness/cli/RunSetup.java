@@ -1,6 +1,8 @@
 package dev.diaharness.cli;
 
 import dev.diaharness.agent.gemini.SqlFollowup;
+import dev.diaharness.bigquery.BigQueryQueries;
+import dev.diaharness.bigquery.BigQuerySettings;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.AtomicFiles;
@@ -10,6 +12,7 @@ import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.run.ConversationRunner;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
 import dev.diaharness.run.RunListener;
@@ -25,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +55,18 @@ final class RunSetup implements AutoCloseable {
   final SqlFollowup followup;
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
+  /** present with --execute-on bigquery */
+  final Optional<BigQueryWiring> bigQuery;
   RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
   boolean keepRaw;
+  private final List<ConversationRunner> runners = new ArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
-      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest) {
+      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest,
+      Optional<BigQueryWiring> bigQuery) {
+    this.bigQuery = bigQuery;
     this.config = config;
     this.train = train;
     this.test = test;
@@ -82,15 +92,23 @@ final class RunSetup implements AutoCloseable {
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
     dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
     FaultPlan faults = emulatorFaults(flags);
-    LatencyPlan latency = LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency);
+    LatencyPlan latency = LatencyPlan.withP95("--emulator-latency-p95-ms", flags.emulatorLatencyP95,
+        LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency));
+    Optional<Double> quota = emulatorQuota(flags);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
+    Optional<BigQueryWiring> bigQuery = BigQueryWiring.from(flags.bigQuery, models.ledger, models.budget, env);
+    // with Google as the target, its settings are input: checked before anything starts
+    Optional<BigQueryQueries> remoteBigQuery = bigQuery.filter(b -> !flags.embedded)
+        .map(b -> BigQueryWiring.connect(BigQuerySettings.from(env, config)));
+    bigQuery.ifPresent(b -> listener.note(BigQueryWiring.variantsNote(data.isPresent() && flags.variants > 0,
+        flags.variants)));
     ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
-        comparison);
+        comparison, bigQuery.map(BigQueryWiring::remoteBase));
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
@@ -99,14 +117,27 @@ final class RunSetup implements AutoCloseable {
       throw e;
     }
     TrafficControl traffic = new TrafficControl(options.rateLimitQps(), 2 * options.maxWorkers(), Ticker.SYSTEM);
+    traffic.listen(listener);
     AgentConnection connection;
     try {
       connection = flags.embedded
           ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
-              flags.emulatorTemperature, faults, latency, traffic)
+              flags.emulatorTemperature, faults, latency, quota, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
       connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
+      scoring.close();
+      throw e;
+    }
+    try {
+      // --embedded points BigQuery at the emulator's BigQuery face
+      AgentConnection started = connection;
+      String runId = run.root().getFileName().toString();
+      bigQuery.ifPresent(b -> b.bind(remoteBigQuery.orElseGet(() -> BigQueryWiring.connect(BigQuerySettings.embedded(
+          started.emulator().orElseThrow().server().bigQueryUrl(), started.emulator().get().projectId(),
+          config.get()))), runId));
+    } catch (RuntimeException e) {
+      connection.close();
       scoring.close();
       throw e;
     }
@@ -119,9 +150,17 @@ final class RunSetup implements AutoCloseable {
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
-        flags.resume != null, manifest);
+        flags.resume != null, manifest, bigQuery);
     setup.keepRaw = flags.keepRaw;
     return setup;
+  }
+
+  /** The console lines on model and BigQuery usage. */
+  java.util.List<String> usageLines() {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    models.usageLine().ifPresent(lines::add);
+    bigQuery.ifPresent(b -> lines.add(b.usageLine()));
+    return lines;
   }
 
   private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
@@ -131,6 +170,14 @@ final class RunSetup implements AutoCloseable {
     }
     return FaultPlan.parse("--emulator-faults", flags.emulatorFaults)
         .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
+  }
+
+  private static Optional<Double> emulatorQuota(RunOptionsMixin flags) {
+    Optional<Double> quota = Optional.ofNullable(flags.emulatorQuotaRps);
+    quota.filter(r -> !(r > 0)).ifPresent(r -> {
+      throw new InputException("--emulator-quota-rps must be > 0 requests/s, got " + r);
+    });
+    return quota;
   }
 
   private static Optional<RunManifest> earlierManifest(RunDirectory run) {
@@ -147,7 +194,9 @@ final class RunSetup implements AutoCloseable {
   private static RunOptions runOptions(RunOptionsMixin flags) {
     try {
       return new RunOptions(flags.numRepeats, flags.maxWorkers, Optional.ofNullable(flags.rateLimit),
-          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors);
+          Duration.ofSeconds(flags.itemTimeoutSeconds), flags.retryErrors)
+          .withMaxRetries(flags.maxRetries)
+          .withShareWorkers(!flags.noShareWorkers);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
@@ -185,11 +234,17 @@ final class RunSetup implements AutoCloseable {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("num_repeats", Integer.toString(f.numRepeats));
     m.put("max_workers", Integer.toString(f.maxWorkers));
+    m.put("max_retries", Integer.toString(f.maxRetries));
+    m.put("share_workers", Boolean.toString(!f.noShareWorkers));
     m.put("embedded", Boolean.toString(f.embedded));
     m.put("sql_followup", f.sqlFollowup);
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
+    m.put("execute_on", f.bigQuery.executeOn);
+    if (f.bigQuery.onBigQuery()) {
+      m.put("max_bytes_billed", Long.toString(f.bigQuery.maxBytesBilled));
+    }
     m.put("comparison", f.comparison);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));
@@ -197,6 +252,17 @@ final class RunSetup implements AutoCloseable {
     m.put("golden_set", f.goldenSet.toString());
     Optional.ofNullable(f.testSet).ifPresent(p -> m.put("test_set", p.toString()));
     return m;
+  }
+
+  /**
+   * Conversations with the run's agent under the run's one traffic control, for candidate screening: the same
+   * limiter, retry budget and item timeout as the evaluations. Closed with the setup.
+   */
+  ConversationRunner screeningConversations() {
+    ConversationRunner runner = new ConversationRunner(connection.agent(followup), traffic, options.itemTimeout(),
+        options.maxRetries(), options.backoff(), Ticker.SYSTEM);
+    runners.add(runner);
+    return runner;
   }
 
   /** The evaluations of this run (close it before the setup). */
@@ -214,6 +280,7 @@ final class RunSetup implements AutoCloseable {
 
   @Override
   public void close() {
+    runners.forEach(ConversationRunner::close);
     try {
       connection.close();
     } finally {

@@ -2,8 +2,10 @@ package dev.diaharness.cli;
 
 import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.SplitMetrics;
+import dev.diaharness.scoring.Status;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +37,12 @@ final class SummaryPrinter {
     row("flaky questions", splits.stream().map(m -> Integer.toString(m.flakyQuestions().size())).toList());
     row("mean score", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f", m.meanScore())).toList());
     row("statuses", splits.stream().map(m -> counts(m.statusCounts())).toList());
-    row("errors", splits.stream().map(m -> m.errorCounts().isEmpty() ? "none" : counts(m.errorCounts())).toList());
+    // a wrong answer and no answer at all are different findings: only the first says anything about the agent
+    row("answered wrong", splits.stream().map(m -> Long.toString(answeredWrong(m))).toList());
+    row("no answer", splits.stream().map(SummaryPrinter::noAnswer).toList());
+    if (splits.stream().anyMatch(m -> status(m, Status.GOLD_ERROR) > 0)) {
+      row("golden SQL errors", splits.stream().map(m -> Long.toString(status(m, Status.GOLD_ERROR))).toList());
+    }
     row("latency p50/p95", splits.stream().map(m -> m.latencyP50Ms() + "/" + m.latencyP95Ms() + " ms").toList());
     row("agent calls", splits.stream().map(m -> Long.toString(m.agentCalls())).toList());
     result.test().ifPresent(test -> gap(result.train(), test));
@@ -56,6 +63,27 @@ final class SummaryPrinter {
     out.printf("%-16s", label);
     cells.forEach(c -> out.printf("  %-34s", c));
     out.println();
+  }
+
+  /** Items the agent answered and the answer was scored not passing (undecided ones are not counted). */
+  static long answeredWrong(SplitMetrics m) {
+    return m.items() - m.passed() - status(m, Status.AGENT_ERROR) - status(m, Status.GOLD_ERROR)
+        - status(m, Status.UNSUPPORTED);
+  }
+
+  /** Items with no answer obtained from the agent, with their kinds (QUOTA, TIMEOUT, TRUNCATED…). */
+  static String noAnswer(SplitMetrics m) {
+    long none = status(m, Status.AGENT_ERROR);
+    if (none == 0) {
+      return "0";
+    }
+    Map<String, Long> kinds = new LinkedHashMap<>(m.errorCounts());
+    kinds.remove(Status.GOLD_ERROR.name());
+    return none + " (" + counts(kinds) + ")";
+  }
+
+  private static long status(SplitMetrics m, Status status) {
+    return m.statusCounts().getOrDefault(status.name(), 0L);
   }
 
   private static String estimator(Map<Integer, Double> byK) {

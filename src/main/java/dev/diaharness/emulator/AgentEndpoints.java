@@ -9,8 +9,12 @@ import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.Json;
 import dev.diaharness.emulator.HttpJson.ApiError;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The agent administration endpoints of the emulator: list (paginated), create, get, patch (with
@@ -21,6 +25,9 @@ final class AgentEndpoints {
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 100;
 
+  private static final Pattern DISPLAY_NAME_FILTER =
+      Pattern.compile("(?:display_name|displayName)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
   private final AgentStore store;
 
   AgentEndpoints(AgentStore store) {
@@ -30,7 +37,9 @@ final class AgentEndpoints {
   void list(HttpExchange exchange) throws IOException {
     Map<String, String> query = HttpJson.query(exchange);
     int pageSize = pageSize(query.getOrDefault("pageSize", ""));
-    AgentStore.Page page = store.list(pageSize, query.getOrDefault("pageToken", ""));
+    Optional<String> displayName = displayNameFilter(query.getOrDefault("filter", ""));
+    AgentStore.Page page = store.list(pageSize, query.getOrDefault("pageToken", ""),
+        agent -> displayName.map(agent.config().displayName()::equals).orElse(true));
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode agents = body.putArray("agents");
     page.agents().forEach(a -> agents.add(a.toJson()));
@@ -38,10 +47,17 @@ final class AgentEndpoints {
     HttpJson.send(exchange, 200, body);
   }
 
+  /** {@code agents.create}: {@code displayName} and {@code description} are Required (Google's 400 shape). */
   void create(HttpExchange exchange) throws IOException {
     JsonNode body = HttpJson.readBody(exchange);
-    if (body.path("displayName").asText("").isBlank()) {
-      throw ApiError.invalid("Field 'displayName' is required.");
+    List<String> missing = new ArrayList<>();
+    for (String field : List.of("displayName", "description")) {
+      if (body.path(field).asText("").isBlank()) {
+        missing.add("agent." + field);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiError.requiredFields(missing);
     }
     AgentConfig config = AgentResource.fromResource(body);
     JsonNode science = body.path("managedAgentDefinition").path("dataScienceAgentConfig");
@@ -104,6 +120,21 @@ final class AgentEndpoints {
           config.bqProjectId(), config.bqDatasetId(), config.localData());
     }
     throw ApiError.invalid("Invalid update mask path: " + field);
+  }
+
+  /**
+   * The display name of {@code display_name="…"} (the one filter the emulator knows, as the real service documents
+   * it); empty for no filter; any other filter is a 400.
+   */
+  static Optional<String> displayNameFilter(String filter) {
+    if (filter.isBlank()) {
+      return Optional.empty();
+    }
+    Matcher m = DISPLAY_NAME_FILTER.matcher(filter.strip());
+    if (!m.matches()) {
+      throw ApiError.invalid("Unsupported filter: " + filter + " (expected display_name=\"…\")");
+    }
+    return Optional.of(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
   }
 
   private static int pageSize(String text) {

@@ -26,6 +26,8 @@ final class AgentStore {
   static final String CONFIGURED = "CONFIGURED";
   static final String DEPLOYING = "DEPLOYING";
   static final String ENABLED = "ENABLED";
+  static final String DEPLOYMENT_FAILED = "DEPLOYMENT_FAILED";
+  static final String FAILURE_REASON = "The BigQuery dataset of the agent could not be reached (emulated fault).";
 
   /** One agent as stored. Immutable; a change stores a new copy. */
   record StoredAgent(String id, String name, AgentConfig config, String bqProjectId, String bqDatasetId,
@@ -40,6 +42,9 @@ final class AgentStore {
       out.put("name", name);
       out.setAll(json);
       out.put("state", state);
+      if (DEPLOYMENT_FAILED.equals(state)) {
+        out.put("deploymentFailureReason", FAILURE_REASON);
+      }
       out.put("createTime", createTime.toString());
       return out;
     }
@@ -51,15 +56,21 @@ final class AgentStore {
   private final String assistant;
   private final Clock clock;
   private final Duration deployDelay;
+  private final DeployFault deployFault;
   private final ConcurrentSkipListMap<Long, StoredAgent> agents = new ConcurrentSkipListMap<>();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1_000_000_000_000_000_001L);
   private final AtomicLong nextOperation = new AtomicLong(1);
 
   AgentStore(String assistant, Clock clock, Duration deployDelay) {
+    this(assistant, clock, deployDelay, DeployFault.NONE);
+  }
+
+  AgentStore(String assistant, Clock clock, Duration deployDelay, DeployFault deployFault) {
     this.assistant = assistant;
     this.clock = clock;
     this.deployDelay = deployDelay;
+    this.deployFault = deployFault;
   }
 
   StoredAgent create(AgentConfig config, String bqProjectId, String bqDatasetId, Optional<String> auth,
@@ -86,6 +97,11 @@ final class AgentStore {
   record Page(List<StoredAgent> agents, Optional<String> nextPageToken) {}
 
   Page list(int pageSize, String pageToken) {
+    return list(pageSize, pageToken, agent -> true);
+  }
+
+  /** One page of the agents that {@code keep} accepts ({@code agents.list} with a filter). */
+  Page list(int pageSize, String pageToken, java.util.function.Predicate<StoredAgent> keep) {
     long after = 0;
     if (!pageToken.isEmpty()) {
       Long parsed = parse(pageToken);
@@ -96,6 +112,9 @@ final class AgentStore {
     }
     List<StoredAgent> page = new ArrayList<>();
     for (StoredAgent a : agents.tailMap(after, false).values()) {
+      if (!keep.test(a)) {
+        continue;
+      }
       if (page.size() == pageSize) {
         return new Page(page, Optional.of(page.get(page.size() - 1).id()));
       }
@@ -134,7 +153,14 @@ final class AgentStore {
     json.put("name", op.name());
     boolean done = !clock.instant().isBefore(op.doneAt());
     json.put("done", done);
-    if (done) {
+    if (done && deployFault != DeployFault.NONE) {
+      ObjectNode error = json.putObject("error");
+      boolean failed = deployFault == DeployFault.DEPLOYMENT_FAILED;
+      error.put("code", failed ? 9 : 13); // FAILED_PRECONDITION, INTERNAL
+      error.put("message", failed ? FAILURE_REASON : "Internal error while deploying the agent (emulated fault).");
+      error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+          .put("reason", failed ? "DEPLOYMENT_FAILED" : "INTERNAL").put("domain", "discoveryengine.googleapis.com");
+    } else if (done) {
       JsonNode response = agent.toJson();
       json.set("response", response);
     }
@@ -150,8 +176,10 @@ final class AgentStore {
     if (!due) {
       return agent;
     }
+    String settled = deployFault == DeployFault.DEPLOYMENT_FAILED ? DEPLOYMENT_FAILED
+        : deployFault == DeployFault.OPERATION_ERROR ? CONFIGURED : ENABLED;
     return agents.compute(Long.parseLong(agent.id()),
-        (k, a) -> DEPLOYING.equals(a.state()) ? a.with(a.config(), ENABLED) : a);
+        (k, a) -> DEPLOYING.equals(a.state()) ? a.with(a.config(), settled) : a);
   }
 
   private static Long parse(String id) {

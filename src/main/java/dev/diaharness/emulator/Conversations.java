@@ -16,19 +16,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Thread-safe.
  */
 final class Conversations {
-  /** What to stream back. {@code sql} is the SQL this answer used, remembered by the session. */
-  record Reply(String thoughts, String text, Optional<String> sql) {}
+  /**
+   * What to stream back. {@code sql} is the SQL this answer used, remembered by the session; {@code ranQuery} is
+   * true when the agent generated and ran it for this answer (not when it recalls an earlier one).
+   */
+  record Reply(String thoughts, String text, Optional<String> sql, boolean ranQuery) {
+    Reply(String thoughts, String text, Optional<String> sql) {
+      this(thoughts, text, sql, false);
+    }
+  }
 
   /** Bound on remembered (agent, question) counters, so a long benchmark does not grow memory forever. */
   private static final int MAX_COUNTERS = 200_000;
 
   private final Brain brain;
   private final SqlSummary summary;
+  private final boolean proseAnswers;
   private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
 
   Conversations(Brain brain, SqlSummary summary) {
+    this(brain, summary, false);
+  }
+
+  /** {@code proseAnswers}: the answer text holds no SQL, as recorded from the real service (the follow-up has it). */
+  Conversations(Brain brain, SqlSummary summary, boolean proseAnswers) {
     this.brain = brain;
     this.summary = summary;
+    this.proseAnswers = proseAnswers;
   }
 
   /** True for "what was the sql query used for the previous answer?" and loose variants of it. */
@@ -52,8 +66,9 @@ final class Conversations {
           Optional.empty());
     }
     String sql = answer.sql().get();
-    String text = "Here is the SQL I ran:\n\n```sql\n" + sql + "\n```\n\n" + summary.summarize(sql);
-    return new Reply(answer.thoughts(), text, Optional.of(sql));
+    String text = proseAnswers ? summary.summarize(sql)
+        : "Here is the SQL I ran:\n\n```sql\n" + sql + "\n```\n\n" + summary.summarize(sql);
+    return new Reply(answer.thoughts(), text, Optional.of(sql), true);
   }
 
   /** The default assistant (no agentsSpec): it is not the data agent and writes no SQL. */

@@ -16,14 +16,15 @@ import java.util.Optional;
 public final class EmbeddedEmulator implements AutoCloseable {
   /**
    * How the embedded emulator answers. Defaults: retrieval brain, seed 0, temperature 0, no faults, no latency,
-   * deploys complete at once.
+   * deploys complete at once, no quota.
    *
    * @param dataFolder overrides the config's {@code local_data}
    * @param brain overrides the retrieval brain
    */
   public record Options(long seed, double temperature, FaultPlan faults, LatencyPlan latency,
-      Optional<Path> dataFolder, Optional<Brain> brain, Duration deployDelay) {
+      Optional<Path> dataFolder, Optional<Brain> brain, Duration deployDelay, Optional<Double> quotaRps) {
     public Options {
+      Objects.requireNonNull(quotaRps, "quotaRps");
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(latency, "latency");
       Objects.requireNonNull(dataFolder, "dataFolder");
@@ -36,31 +37,36 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     public static Options defaults() {
       return new Options(0, 0, FaultPlan.none(), LatencyPlan.none(), Optional.empty(), Optional.empty(),
-          Duration.ZERO);
+          Duration.ZERO, Optional.empty());
     }
 
     public Options withSeed(long value) {
-      return new Options(value, temperature, faults, latency, dataFolder, brain, deployDelay);
+      return new Options(value, temperature, faults, latency, dataFolder, brain, deployDelay, quotaRps);
     }
 
     public Options withTemperature(double value) {
-      return new Options(seed, value, faults, latency, dataFolder, brain, deployDelay);
+      return new Options(seed, value, faults, latency, dataFolder, brain, deployDelay, quotaRps);
     }
 
     public Options withFaults(FaultPlan value) {
-      return new Options(seed, temperature, value, latency, dataFolder, brain, deployDelay);
+      return new Options(seed, temperature, value, latency, dataFolder, brain, deployDelay, quotaRps);
     }
 
     public Options withLatency(LatencyPlan value) {
-      return new Options(seed, temperature, faults, value, dataFolder, brain, deployDelay);
+      return new Options(seed, temperature, faults, value, dataFolder, brain, deployDelay, quotaRps);
     }
 
     public Options withDataFolder(Path value) {
-      return new Options(seed, temperature, faults, latency, Optional.of(value), brain, deployDelay);
+      return new Options(seed, temperature, faults, latency, Optional.of(value), brain, deployDelay, quotaRps);
+    }
+
+    /** A conversation-request quota, as {@code emulator --quota-rps}. */
+    public Options withQuota(Optional<Double> requestsPerSecond) {
+      return new Options(seed, temperature, faults, latency, dataFolder, brain, deployDelay, requestsPerSecond);
     }
 
     public Options withBrain(Brain value) {
-      return new Options(seed, temperature, faults, latency, dataFolder, Optional.of(value), deployDelay);
+      return new Options(seed, temperature, faults, latency, dataFolder, Optional.of(value), deployDelay, quotaRps);
     }
   }
 
@@ -81,7 +87,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
         .temperature(options.temperature())
         .faults(options.faults())
         .latency(options.latency())
-        .deployDelay(options.deployDelay());
+        .deployDelay(options.deployDelay())
+        .quota(options.quotaRps());
     options.dataFolder().ifPresent(builder::dataFolder);
     options.brain().ifPresent(builder::brain);
     return new EmbeddedEmulator(builder.start());

@@ -58,16 +58,19 @@ public final class EmulatorServer implements AutoCloseable {
       Brain brain = b.brainFactory.apply(catalog);
       String engine = "projects/" + projectId + "/locations/" + location + "/collections/default_collection/engines/"
           + engineId;
-      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay);
+      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay,
+          b.deployFault);
       this.agentId = store.create(b.config, orDefault(b.config.bqProjectId(), projectId),
           orDefault(b.config.bqDatasetId(), "local_dataset"), Optional.empty(), AgentStore.ENABLED).id();
       StreamAssistEndpoint conversations = new StreamAssistEndpoint(store, new SessionStore(engine),
-          new Conversations(brain, new SqlSummary(database)), new FaultInjector(b.faults, b.latency, b.seed),
-          metrics, "projects/" + projectId + "/locations/" + location + "/authorizations/emulator-auth");
+          new Conversations(brain, new SqlSummary(database), b.proseAnswers),
+          new FaultInjector(b.faults, b.latency, b.seed),
+          metrics, "projects/" + projectId + "/locations/" + location + "/authorizations/emulator-auth", b.groundedSql);
       this.executor = pool(b.threads);
       this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 1024);
       http.createContext("/v1alpha/",
-          new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics));
+          new Router(projectId, location, engineId, new AgentEndpoints(store), conversations, metrics,
+              Quota.of(b.quotaRps)));
       http.createContext(BigQueryFace.PREFIX, bigQueryFace(b, folder));
       http.setExecutor(executor);
       http.start();
@@ -82,8 +85,9 @@ public final class EmulatorServer implements AutoCloseable {
     BigQueryTables tables = new BigQueryTables(database, folder, b.clock.instant());
     Optional<SandboxedExecutor> sandbox = database.map(db -> new SandboxedExecutor(db,
         SandboxLimits.DEFAULT.withMaxRows(1_000_000).withTimeout(Duration.ofSeconds(60))));
-    return new BigQueryFace(orDefault(b.config.bqDatasetId(), "local_dataset"), tables,
-        new BigQueryJobs(tables, sandbox, b.clock, metrics), metrics, b.bigQueryDenied);
+    String dataset = orDefault(b.config.bqDatasetId(), "local_dataset");
+    return new BigQueryFace(dataset, tables, new BigQueryJobs(dataset, tables, sandbox, b.clock, metrics), metrics,
+        b.bigQueryDenied);
   }
 
   /** A builder for a server holding one agent built from {@code config}. */
@@ -170,6 +174,7 @@ public final class EmulatorServer implements AutoCloseable {
     private Function<DataCatalog, Brain> brainFactory;
     private FaultPlan faults = FaultPlan.none();
     private LatencyPlan latency = LatencyPlan.none();
+    private Optional<Double> quotaRps = Optional.empty();
     private String projectId = "local-project";
     private String location = "global";
     private String engineId = "local-engine";
@@ -178,6 +183,9 @@ public final class EmulatorServer implements AutoCloseable {
     private int threads = 256;
     private int arrivalCapacity = 100_000;
     private Clock clock = Clock.systemUTC();
+    private boolean groundedSql;
+    private boolean proseAnswers;
+    private DeployFault deployFault = DeployFault.NONE;
     private boolean bigQueryDenied;
 
     private Builder(AgentConfig config) {
@@ -221,6 +229,15 @@ public final class EmulatorServer implements AutoCloseable {
       return this;
     }
 
+    /** Answer 429 RESOURCE_EXHAUSTED (no Retry-After) above this many conversation requests per second. */
+    public Builder quota(Optional<Double> requestsPerSecond) {
+      requestsPerSecond.filter(r -> !(r > 0)).ifPresent(r -> {
+        throw new IllegalArgumentException("quota must be > 0 requests/s, got " + r);
+      });
+      this.quotaRps = requestsPerSecond;
+      return this;
+    }
+
     public Builder latency(LatencyPlan plan) {
       this.latency = Objects.requireNonNull(plan, "latency");
       return this;
@@ -231,6 +248,24 @@ public final class EmulatorServer implements AutoCloseable {
       this.projectId = requireId(project, "project");
       this.location = requireId(loc, "location");
       this.engineId = requireId(engine, "engine");
+      return this;
+    }
+
+    /** {@code --grounded-sql}: answers also carry their SQL as a grounding {@code codeSnippet} in language SQL. */
+    public Builder groundedSql(boolean value) {
+      this.groundedSql = value;
+      return this;
+    }
+
+    /** {@code --prose-answers}: the answer text holds no SQL, as recorded from the real service. */
+    public Builder proseAnswers(boolean value) {
+      this.proseAnswers = value;
+      return this;
+    }
+
+    /** {@code --deploy-fault}: every deploy fails this way (default: none). */
+    public Builder deployFault(DeployFault value) {
+      this.deployFault = Objects.requireNonNull(value, "deployFault");
       return this;
     }
 

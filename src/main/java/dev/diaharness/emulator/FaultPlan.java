@@ -28,7 +28,13 @@ public record FaultPlan(Map<Kind, Double> rates, Duration retryAfter) {
     /** The answer ends in state FAILED, without SQL. */
     FAILED_ANSWER("failed"),
     /** The stream stops in the middle of an element: the JSON array never ends. */
-    TRUNCATED_STREAM("truncate");
+    TRUNCATED_STREAM("truncate"),
+    /** The answer ends in state SKIPPED with {@code assistSkippedReasons}. */
+    SKIPPED_ANSWER("skipped"),
+    /** The answer ends in state CANCELLED. */
+    CANCELLED_ANSWER("cancelled"),
+    /** HTTP 200 whose response holds {@code connectorAuthErrors[]}: the data connector's consent is gone. */
+    CONNECTOR_AUTH("connector-auth");
 
     private final String flagName;
 
@@ -94,7 +100,8 @@ public record FaultPlan(Map<Kind, Double> rates, Duration retryAfter) {
   }
 
   /**
-   * Parses the value of {@code flag} ({@code KIND=RATE,...}; kinds 429, 500, 403, consent, failed, truncate).
+   * Parses the value of {@code flag} ({@code KIND=RATE,...}; kinds 429, 500, 403, consent, failed, truncate,
+   * skipped, cancelled, connector-auth).
    *
    * @throws InputException naming the flag when the syntax, a kind or a rate is wrong
    */
@@ -111,7 +118,7 @@ public record FaultPlan(Map<Kind, Double> rates, Duration retryAfter) {
       Kind kind = Kind.fromFlagName(kv[0].strip());
       if (kind == null) {
         throw new InputException(flag + ": unknown fault kind '" + kv[0].strip()
-            + "' (known: 429, 500, 403, consent, failed, truncate)");
+            + "' (known: 429, 500, 403, consent, failed, truncate, skipped, cancelled, connector-auth)");
       }
       rates.put(kind, parseRate(flag, kv[1].strip()));
     }

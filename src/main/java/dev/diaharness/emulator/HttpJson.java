@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSON bodies, query parameters and Google-style error replies over {@link HttpExchange}. Stateless. */
@@ -20,11 +21,29 @@ final class HttpJson {
   static final class ApiError extends RuntimeException {
     final int code;
     final String status;
+    /** {@code error.details[]}, e.g. a {@code google.rpc.BadRequest}; empty for most errors */
+    final List<ObjectNode> details;
 
     ApiError(int code, String status, String message) {
+      this(code, status, message, List.of());
+    }
+
+    ApiError(int code, String status, String message, List<ObjectNode> details) {
       super(message);
       this.code = code;
       this.status = status;
+      this.details = List.copyOf(details);
+    }
+
+    /**
+     * Google's 400 for a missing Required field: {@code INVALID_ARGUMENT} with a {@code google.rpc.BadRequest}
+     * detail whose {@code fieldViolations[]} name the fields ({@code agent.description}).
+     */
+    static ApiError requiredFields(List<String> fields) {
+      ObjectNode badRequest = Json.MAPPER.createObjectNode().put("@type", "type.googleapis.com/google.rpc.BadRequest");
+      var violations = badRequest.putArray("fieldViolations");
+      fields.forEach(f -> violations.addObject().put("field", f).put("description", "Field is required"));
+      return new ApiError(400, "INVALID_ARGUMENT", "Request contains an invalid argument.", List.of(badRequest));
     }
 
     static ApiError notFound(String message) {
@@ -93,7 +112,13 @@ final class HttpJson {
   }
 
   static void sendError(HttpExchange exchange, ApiError error) throws IOException {
-    sendError(exchange, error.code, error.status, error.getMessage());
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode e = body.putObject("error").put("code", error.code).put("message", error.getMessage())
+        .put("status", error.status);
+    if (!error.details.isEmpty()) {
+      error.details.forEach(e.putArray("details")::add);
+    }
+    send(exchange, error.code, body);
   }
 
   static void sendError(HttpExchange exchange, int code, String status, String message) throws IOException {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.diaharness.emulator.HttpJson.ApiError;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,10 @@ final class Router implements HttpHandler {
   private static final Pattern OPERATION = Pattern.compile(ASSISTANT + "/agents/([^/:]+)/operations/([^/:]+)");
   private static final Pattern SESSIONS = Pattern.compile(ENGINE + "/sessions");
   private static final Pattern STREAM_ASSIST = Pattern.compile(ASSISTANT + ":streamAssist");
+  private static final Pattern SESSION = Pattern.compile(ENGINE + "/sessions/([^/:]+)");
+  private static final String LOCATION = "/v1alpha/projects/([^/]+)/locations/([^/]+)";
+  private static final Pattern AUTHORIZATIONS = Pattern.compile(LOCATION + "/authorizations");
+  private static final Pattern AUTHORIZATION = Pattern.compile(LOCATION + "/authorizations/([^/:]+)");
 
   private final String project;
   private final String location;
@@ -28,15 +33,19 @@ final class Router implements HttpHandler {
   private final AgentEndpoints agents;
   private final StreamAssistEndpoint conversations;
   private final RequestMetrics metrics;
+  private final AuthorizationEndpoints authorizations;
+  private final Optional<Quota> quota;
 
   Router(String project, String location, String engine, AgentEndpoints agents,
-      StreamAssistEndpoint conversations, RequestMetrics metrics) {
+      StreamAssistEndpoint conversations, RequestMetrics metrics, Optional<Quota> quota) {
+    this.quota = quota;
     this.project = project;
     this.location = location;
     this.engine = engine;
     this.agents = agents;
     this.conversations = conversations;
     this.metrics = metrics;
+    this.authorizations = new AuthorizationEndpoints("projects/" + project + "/locations/" + location);
   }
 
   @Override
@@ -55,16 +64,37 @@ final class Router implements HttpHandler {
     }
   }
 
+  /** True when the request is within the quota; else answers 429 without Retry-After, as Google does. */
+  private boolean withinQuota(HttpExchange exchange, long arrival) throws IOException {
+    if (quota.isEmpty() || quota.get().admit()) {
+      return true;
+    }
+    metrics.record(Quota.REFUSED, arrival);
+    HttpJson.readBytes(exchange);
+    HttpJson.sendError(exchange, 429, "RESOURCE_EXHAUSTED",
+        "Quota exceeded for quota metric 'Conversation requests' (emulated quota).");
+    return false;
+  }
+
   private void route(HttpExchange exchange, long arrival) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     Matcher m;
     if ((m = STREAM_ASSIST.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
       metrics.record(RequestMetrics.STREAM_ASSIST, arrival);
-      conversations.streamAssist(exchange);
+      if (withinQuota(exchange, arrival)) {
+        conversations.streamAssist(exchange);
+      }
     } else if ((m = SESSIONS.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
       metrics.record(RequestMetrics.SESSIONS, arrival);
-      conversations.createSession(exchange);
+      if (withinQuota(exchange, arrival)) {
+        conversations.createSession(exchange);
+      }
+    } else if ((m = SESSION.matcher(path)).matches() && checkEngine(m) && is(method, "DELETE")) {
+      metrics.record("sessions.delete", arrival);
+      conversations.deleteSession(exchange, path.substring("/v1alpha/".length()));
+    } else if (routeAuthorization(exchange, path, method, arrival)) {
+      return;
     } else if ((m = AGENTS.matcher(path)).matches() && checkEngine(m)) {
       agentsCollection(exchange, method, arrival);
     } else if ((m = DEPLOY.matcher(path)).matches() && checkEngine(m) && is(method, "POST")) {
@@ -103,6 +133,38 @@ final class Router implements HttpHandler {
     } else {
       unsupported(method, "agent " + id, arrival);
     }
+  }
+
+  /** The authorization resource, under the location rather than the engine; false when the path is not one. */
+  private boolean routeAuthorization(HttpExchange exchange, String path, String method, long arrival)
+      throws IOException {
+    Matcher m;
+    if ((m = AUTHORIZATIONS.matcher(path)).matches() && checkLocation(m) && is(method, "POST")) {
+      metrics.record("authorizations.create", arrival);
+      authorizations.create(exchange);
+      return true;
+    }
+    if ((m = AUTHORIZATION.matcher(path)).matches() && checkLocation(m)) {
+      String name = path.substring("/v1alpha/".length());
+      if (is(method, "GET")) {
+        metrics.record("authorizations.get", arrival);
+        authorizations.get(exchange, name);
+      } else if (is(method, "DELETE")) {
+        metrics.record("authorizations.delete", arrival);
+        authorizations.delete(exchange, name);
+      } else {
+        unsupported(method, "authorization", arrival);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private boolean checkLocation(Matcher m) {
+    if (!m.group(1).equals(project) || !m.group(2).equalsIgnoreCase(location)) {
+      throw ApiError.notFound("Location projects/" + m.group(1) + "/locations/" + m.group(2) + " not found.");
+    }
+    return true;
   }
 
   /** The path's project, location and engine must be this emulator's, as a path of another engine is 404. */

@@ -77,6 +77,13 @@ final class SessionStore {
     return session;
   }
 
+  /** Deletes the named session ({@code sessions.delete}). */
+  void delete(String name) {
+    if (sessions.remove(name) == null) {
+      throw ApiError.notFound("Session " + name + " not found.");
+    }
+  }
+
   /** The named session; a name ending in {@code /sessions/-} (or none) creates one, as the real service does. */
   Session resolve(String name) {
     if (name == null || name.isBlank() || name.endsWith("/sessions/-")) {

@@ -28,16 +28,26 @@ final class StreamAssistEndpoint {
   private final FaultInjector faults;
   private final RequestMetrics metrics;
   private final String authorizationName;
+  private final boolean groundedSql;
   private final AtomicLong tokens = new AtomicLong(1);
 
+  /** @param groundedSql {@code --grounded-sql}: answers carry their SQL as a grounding {@code codeSnippet} */
   StreamAssistEndpoint(AgentStore agents, SessionStore sessions, Conversations conversations,
-      FaultInjector faults, RequestMetrics metrics, String authorizationName) {
+      FaultInjector faults, RequestMetrics metrics, String authorizationName, boolean groundedSql) {
     this.agents = agents;
     this.sessions = sessions;
     this.conversations = conversations;
     this.faults = faults;
     this.metrics = metrics;
     this.authorizationName = authorizationName;
+    this.groundedSql = groundedSql;
+  }
+
+  /** {@code DELETE {engine}/sessions/{id}}: 200 with an empty body, 404 for an unknown session. */
+  void deleteSession(HttpExchange exchange, String name) throws IOException {
+    HttpJson.readBytes(exchange);
+    sessions.delete(name);
+    HttpJson.send(exchange, 200, Json.MAPPER.createObjectNode());
   }
 
   void createSession(HttpExchange exchange) throws IOException {
@@ -86,13 +96,26 @@ final class StreamAssistEndpoint {
       Conversations.Reply reply = Conversations.assistantReply();
       return AnswerElements.answer(reply.thoughts(), reply.text(), token, session.name);
     }
-    if (fault.isPresent() && fault.get() == FaultPlan.Kind.FAILED_ANSWER) {
-      return AnswerElements.failed("I started working on the question.", token, session.name);
+    if (fault.isPresent()) {
+      switch (fault.get()) {
+        case FAILED_ANSWER:
+          return AnswerElements.failed("I started working on the question.", token, session.name);
+        case SKIPPED_ANSWER:
+          return AnswerElements.notAnswered("SKIPPED", "OUT_OF_DOMAIN_QUERY_IGNORED", token, session.name);
+        case CANCELLED_ANSWER:
+          return AnswerElements.notAnswered("CANCELLED", "ASSIST_CANCELLED (emulated fault)", token, session.name);
+        case CONNECTOR_AUTH:
+          return AnswerElements.connectorAuthError(agent.name().replaceFirst("/assistants/.*", "")
+              + "/dataConnector", token, session.name);
+        default:
+          break;
+      }
     }
     try {
       Conversations.Reply reply = conversations.agentReply(agent.id(), agent.config(), session, question);
       reply.sql().ifPresent(session::rememberSql);
-      return AnswerElements.answer(reply.thoughts(), reply.text(), token, session.name);
+      return AnswerElements.answer(reply.thoughts(), reply.text(), reply.ranQuery(),
+          groundedSql && reply.ranQuery() ? reply.sql() : Optional.empty(), token, session.name);
     } catch (BrainFailedException e) {
       return AnswerElements.failed("The model behind the agent failed: " + e.getMessage(), token, session.name);
     }

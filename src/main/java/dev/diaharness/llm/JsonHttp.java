@@ -3,6 +3,8 @@ package dev.diaharness.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.Json;
+import dev.diaharness.core.RetryAfter;
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,15 +79,9 @@ public final class JsonHttp {
     }
   }
 
-  /** {@code Retry-After} in seconds (the HTTP-date form is rare for APIs and falls back to backoff). */
+  /** {@code Retry-After}, in seconds or as an HTTP date. */
   static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
-      try {
-        return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.trim()) * 1000)));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    return RetryAfter.parse(response.headers().firstValue("Retry-After"), Clock.systemUTC());
   }
 
   static String origin(URI url) {

@@ -1,17 +1,20 @@
 package dev.diaharness.llm;
 
+import dev.diaharness.core.Backoff;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * The retry and concurrency policy around one provider's calls: Retry(Bulkhead(attempt)). Each attempt takes a
- * permit of the provider's semaphore, so a call waiting for its backoff holds no permit. 429 waits for
- * {@code Retry-After} (capped) or the backoff; 5xx and timeouts back off exponentially; everything else, and
+ * permit of the provider's semaphore, so a call waiting for its backoff holds no permit. 429, 5xx and timeouts wait
+ * per the project's one {@link Backoff} rule ({@code Retry-After}, capped, wins; else full-jitter exponential); everything else, and
  * configuration errors such as rejected credentials, fail at once. This class is thread-safe; share one instance
  * per provider.
  */
@@ -23,24 +26,21 @@ public final class ProviderCalls {
     Objects.requireNonNull(settings, "settings");
     this.permits = new Semaphore(settings.maxConcurrency(), true);
     Duration cap = settings.maxRetryAfter();
+    Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     RetryPolicy<Object> retry = RetryPolicy.builder()
         .handleIf(failure -> failure instanceof ProviderException && ((ProviderException) failure).retryable())
-        .withBackoff(settings.initialBackoff(), settings.maxBackoff())
-        .withJitter(0.2)
-        // a negative delay tells Failsafe to fall back to the backoff
-        .withDelayFnOn(context -> retryAfterOf(context.getLastException(), cap), ProviderException.class)
+        .withDelayFn(context -> backoff.delay(context.getAttemptCount(), retryAfterOf(context.getLastException(), cap),
+            ThreadLocalRandom.current().nextDouble()))
         .withMaxRetries(settings.maxRetries())
         .build();
     this.executor = Failsafe.with(retry);
   }
 
-  private static Duration retryAfterOf(Throwable failure, Duration cap) {
+  private static Optional<Duration> retryAfterOf(Throwable failure, Duration cap) {
     if (!(failure instanceof ProviderException)) {
-      return Duration.ofMillis(-1);
+      return Optional.empty();
     }
-    return ((ProviderException) failure).retryAfter()
-        .map(after -> after.compareTo(cap) > 0 ? cap : after)
-        .orElse(Duration.ofMillis(-1));
+    return ((ProviderException) failure).retryAfter().map(after -> after.compareTo(cap) > 0 ? cap : after);
   }
 
   /** Runs {@code attempt} under the policy and returns its result or throws its last failure. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Timeouts, retries and concurrency of model calls. Immutable. {@link #DEFAULTS}: 4 retries with exponential
- * backoff from 1 s to 30 s (jittered), {@code Retry-After} honoured up to 120 s, a 10 s connect and a 180 s request
+ * backoff (full jitter) with ceilings from 1 s to 30 s, {@code Retry-After} honoured up to 120 s, a 10 s connect and a 180 s request
  * timeout, at most 8 calls in flight per provider.
  *
  * @param maxRetries     retries after the first attempt, on 429, 5xx and timeouts only

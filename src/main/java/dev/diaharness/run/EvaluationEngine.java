@@ -2,36 +2,34 @@ package dev.diaharness.run;
 
 import dev.diaharness.agent.Agent;
 import dev.diaharness.agent.AgentAccessDeniedException;
-import dev.diaharness.agent.AgentError;
-import dev.diaharness.agent.Answer;
-import dev.diaharness.core.InputException;
 import dev.diaharness.scoring.Scorer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs evaluations: every (question × repeat) item of every given split is submitted at once (train and test
- * together: the two levels of parallelism of the Python tool's design note), at most {@code maxWorkers}
- * conversations in flight per split, all agent traffic through one {@link TrafficControl}. Each answer is scored on
- * a separate pool as soon as it arrives, so scoring never holds an agent slot, then journaled and aggregated.
+ * Runs evaluations: the (question × repeat) items of every given split start together (train and test: the two
+ * levels of parallelism of the Python tool's design note), each split with {@code --max-workers} places of its own
+ * and, unless {@code --no-share-workers}, the idle places of a split that has nothing left to start
+ * ({@link WorkerSlots}). Every conversation goes through one {@link ConversationRunner} over the run's one
+ * {@link TrafficControl}. Each answer is scored on a separate pool as soon as it arrives, so scoring never holds a
+ * place, then journaled and aggregated.
  *
- * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget cancels every
- * pending item promptly; finished rows stay written and the exception is rethrown after the in-flight items end.
+ * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget stops the run
+ * promptly: no item starts any more and the conversations in flight are cancelled (their answers would be dropped);
+ * finished rows stay written and the exception is rethrown once they have ended.
  * Not reentrant: one {@link #run} at a time.
  */
 public final class EvaluationEngine {
@@ -59,41 +57,21 @@ public final class EvaluationEngine {
    * @throws AgentAccessDeniedException when the agent answered 403
    */
   public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done) {
-    AtomicReference<RuntimeException> stop = new AtomicReference<>();
-    Phaser inFlight = new Phaser(1); // this thread, plus one party per submitted item until it finishes
     Map<Split, SplitAggregator> aggregators = new LinkedHashMap<>();
-    List<ExecutorService> pools = new ArrayList<>();
-    List<Thread> feeders = new ArrayList<>();
-    ExecutorService scoring = WorkerPools.scoringPool();
-    try {
-      for (EvaluationSpec spec : specs) {
-        SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
-        aggregators.put(spec.split(), aggregator);
-        ExecutorService workers = WorkerPools.agentPool(spec.split(), options.maxWorkers());
-        pools.add(workers);
-        Thread feeder = WorkerPools.feeder(spec.split(), () -> {
-          try {
-            feed(spec, done, aggregator, workers, scoring, stop, inFlight);
-          } catch (RuntimeException e) {
-            stop.compareAndSet(null, e); // a feeder that died must not leave a silently partial evaluation
-          }
-        });
-        feeders.add(feeder);
-        feeder.start();
-      }
-      for (Thread feeder : feeders) {
-        feeder.join();
-      }
-      inFlight.arriveAndAwaitAdvance();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop.compareAndSet(null, new IllegalStateException("the evaluation was interrupted", e));
-    } finally {
-      pools.forEach(ExecutorService::shutdownNow);
-      scoring.shutdownNow();
+    Map<Split, PendingItems> pending = new EnumMap<>(Split.class);
+    Map<Split, Progress> progress = new EnumMap<>(Split.class);
+    for (EvaluationSpec spec : specs) {
+      SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
+      aggregators.put(spec.split(), aggregator);
+      pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, aggregator));
+      long total = (long) spec.cases().size() * options.repeats();
+      long alreadyDone = spec.keys(options.repeats()).filter(key -> reusable(done.get(key))).count();
+      progress.put(spec.split(), new Progress(spec, aggregator, new AtomicLong(alreadyDone), total));
+      listener.evaluationStarted(spec.iteration(), spec.split(), total, alreadyDone);
     }
-    if (stop.get() != null) {
-      throw stop.get();
+    RuntimeException stopped = dispatch(pending, progress);
+    if (stopped != null) {
+      throw stopped;
     }
     Map<Split, SplitMetrics> metrics = new LinkedHashMap<>();
     aggregators.forEach((split, agg) -> {
@@ -104,106 +82,124 @@ public final class EvaluationEngine {
   }
 
   /**
-   * Submits one split's items as workers free up, a bounded window ahead of them, so memory stays flat for any
-   * number of items (all items are still "submitted at once" as far as the workers can tell: the queue never
-   * runs dry). Items already journaled count without being asked again.
+   * Why the run must stop, once known, and the conversations to cancel then: their answers would be dropped anyway,
+   * so they must not go on sending requests. Thread-safe.
    */
-  private void feed(EvaluationSpec spec, Map<ItemKey, ItemResult> done, SplitAggregator aggregator,
-      ExecutorService workers, ExecutorService scoring, AtomicReference<RuntimeException> stop, Phaser inFlight) {
-    long total = (long) spec.cases().size() * options.repeats();
-    long alreadyDone = spec.keys(options.repeats()).filter(key -> reusable(done.get(key))).count();
-    AtomicLong finished = new AtomicLong(alreadyDone);
-    listener.evaluationStarted(spec.iteration(), spec.split(), total, alreadyDone);
-    Semaphore window = new Semaphore(options.maxWorkers() * 4);
-    spec.workItems(options.repeats()).forEach(item -> {
-      ItemResult previous = done.get(item.key());
-      if (reusable(previous)) {
-        aggregator.add(previous);
+  private static final class Stop {
+    private final AtomicReference<RuntimeException> reason = new AtomicReference<>();
+    private final Set<CompletableFuture<?>> conversing = ConcurrentHashMap.newKeySet();
+
+    void set(RuntimeException e) {
+      if (reason.compareAndSet(null, e)) {
+        conversing.forEach(f -> f.cancel(false));
+      }
+    }
+
+    RuntimeException get() {
+      return reason.get();
+    }
+
+    void track(CompletableFuture<?> conversation) {
+      conversing.add(conversation);
+      conversation.whenComplete((r, e) -> conversing.remove(conversation));
+      if (reason.get() != null) {
+        conversation.cancel(false);
+      }
+    }
+  }
+
+  /** One split's evaluation as the dispatcher and the scoring threads share it. */
+  private record Progress(EvaluationSpec spec, SplitAggregator aggregator, AtomicLong finished, long total) {}
+
+  /**
+   * Starts items as places free up, a bounded number ahead of scoring, until none is pending or the run must stop;
+   * then waits for the items in flight. Returns why the run stopped, or null.
+   */
+  private RuntimeException dispatch(Map<Split, PendingItems> pending, Map<Split, Progress> progress) {
+    Stop stop = new Stop();
+    WorkerSlots slots = new WorkerSlots(pending.keySet(), options.maxWorkers(), options.shareWorkers());
+    Semaphore unscored = new Semaphore(options.maxWorkers() * pending.size() * 4);
+    Phaser inFlight = new Phaser(1); // this thread, plus one party per started item until it is recorded
+    ExecutorService scoring = WorkerPools.scoringPool();
+    ConversationRunner runner = new ConversationRunner(agent, traffic, options.itemTimeout(), options.maxRetries(),
+        options.backoff(), Ticker.SYSTEM);
+    try {
+      while (stop.get() == null) {
+        List<Split> waiting = new ArrayList<>();
+        pending.forEach((split, items) -> {
+          if (items.hasNext()) {
+            waiting.add(split);
+          }
+        });
+        if (waiting.isEmpty()) {
+          break;
+        }
+        unscored.acquire();
+        Split split = slots.acquire(waiting);
+        if (stop.get() != null) {
+          slots.release(split);
+          unscored.release();
+          break;
+        }
+        start(pending.get(split).next(), progress.get(split), runner, slots, scoring, stop, unscored, inFlight);
+      }
+      inFlight.arriveAndAwaitAdvance();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.set(new IllegalStateException("the evaluation was interrupted", e));
+    } finally {
+      runner.close();
+      scoring.shutdownNow();
+    }
+    return stop.get();
+  }
+
+  /** One item: the conversation, then scoring, journaling and aggregation on the scoring pool. */
+  private void start(WorkItem item, Progress progress, ConversationRunner runner, WorkerSlots slots,
+      ExecutorService scoring, Stop stop, Semaphore unscored, Phaser inFlight) {
+    inFlight.register();
+    CompletableFuture<ConversationRunner.Conversed> conversation = runner.start(item.goldenCase().question());
+    stop.track(conversation);
+    conversation.whenComplete((conversed, failure) -> {
+      slots.release(item.key().split());
+      if (failure != null) { // the run stops, or this conversation was cancelled because it does
+        stop.set(unwrap(failure));
+        unscored.release();
+        inFlight.arriveAndDeregister();
         return;
       }
-      if (stop.get() != null) {
-        return;
-      }
-      window.acquireUninterruptibly();
-      inFlight.register();
-      ask(spec, item, aggregator, workers, scoring, stop, () -> finished.incrementAndGet(), total)
-          .whenComplete((ignored, failure) -> {
-            if (failure != null) {
-              stop.compareAndSet(null, unwrap(failure));
-            }
-            window.release();
-            inFlight.arriveAndDeregister();
-          });
+      scoring.execute(() -> {
+        try {
+          record(item, progress, conversed, stop);
+        } finally {
+          unscored.release();
+          inFlight.arriveAndDeregister();
+        }
+      });
     });
+  }
+
+  /** Scores and writes a finished conversation's row; one that finished before the run stopped is kept too. */
+  private void record(WorkItem item, Progress progress, ConversationRunner.Conversed conversed, Stop stop) {
+    ItemResult row;
+    try {
+      row = itemScorer.toResult(item, progress.spec().schemaDescription(), conversed.answer(), conversed.elapsed());
+    } catch (RunStoppingException e) {
+      stop.set(e.stopReason());
+      return;
+    }
+    sink.accept(row);
+    progress.aggregator().add(row);
+    listener.itemFinished(row, progress.finished().incrementAndGet(), progress.total());
   }
 
   private boolean reusable(ItemResult previous) {
     return previous != null && !(options.retryErrors() && previous.isError());
   }
 
-  /** One item: the conversation on a worker, then scoring, journaling and aggregation on the scoring pool. */
-  private CompletableFuture<Void> ask(EvaluationSpec spec, WorkItem item, SplitAggregator aggregator,
-      ExecutorService workers, ExecutorService scoring, AtomicReference<RuntimeException> stop,
-      LongSupplier nextFinished, long total) {
-    return CompletableFuture
-        .supplyAsync(() -> converse(item, stop), workers)
-        .orTimeout(options.itemTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(this::timedOutOrFailed)
-        .thenAcceptAsync(timed -> timed.filter(t -> stop.get() == null).ifPresent(t -> {
-          ItemResult row;
-          try {
-            row = itemScorer.toResult(item, spec.schemaDescription(), t.answer(), t.elapsed());
-          } catch (RunStoppingException e) {
-            stop.compareAndSet(null, e.stopReason());
-            return;
-          }
-          sink.accept(row);
-          aggregator.add(row);
-          listener.itemFinished(row, nextFinished.getAsLong(), total);
-        }), scoring);
-  }
-
   private static RuntimeException unwrap(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-  }
-
-  /** An answer with the conversation's wall time; empty when the item was cancelled before it started. */
-  private record Timed(Answer answer, Duration elapsed) {}
-
-  private Optional<Timed> converse(WorkItem item, AtomicReference<RuntimeException> stop) {
-    if (stop.get() != null) {
-      return Optional.empty();
-    }
-    long start = System.nanoTime();
-    try {
-      traffic.startConversation();
-      try {
-        Answer answer = agent.ask(item.goldenCase().question());
-        return Optional.of(new Timed(answer, Duration.ofNanos(System.nanoTime() - start)));
-      } finally {
-        traffic.endConversation();
-      }
-    } catch (AgentAccessDeniedException | InputException e) {
-      // not authorized, or the service rejects the configuration (wrong project or engine): stop, don't fail items
-      stop.compareAndSet(null, e);
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      // an adapter must turn failures into error answers; one that throws anyway still yields an error row
-      AgentError error = new AgentError(AgentError.Kind.TRANSPORT, "agent call failed: " + e);
-      return Optional.of(new Timed(Answer.failed(error, List.of()), Duration.ofNanos(System.nanoTime() - start)));
-    }
-  }
-
-  private Optional<Timed> timedOutOrFailed(Throwable e) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    AgentError error = cause instanceof TimeoutException
-        ? new AgentError(AgentError.Kind.TIMEOUT, "no answer within the item timeout of " + options.itemTimeout())
-        : new AgentError(AgentError.Kind.TRANSPORT, "agent call failed: " + cause);
-    return Optional.of(new Timed(Answer.failed(error, List.of()), options.itemTimeout()));
   }
 }

@@ -73,9 +73,11 @@ final class GroupTallies {
     groups.forEach((group, ids) -> {
       // in id order, as the split's own interval: the seeded bootstrap then gives the same numbers on resume
       List<int[]> tallies = new ArrayList<>();
+      List<String> members = new ArrayList<>();
       perQuestion.forEach((id, t) -> {
         if (ids.contains(id)) {
           tallies.add(t);
+          members.add(id);
         }
       });
       if (tallies.isEmpty()) {
@@ -85,7 +87,7 @@ final class GroupTallies {
       long passed = tallies.stream().mapToLong(t -> t[1]).sum();
       double[] ci = PassEstimators.interval95(tallies);
       result.put(group, new GroupAccuracy(tallies.size(), items, passed, items == 0 ? 0 : (double) passed / items,
-          ci[0], ci[1]));
+          ci[0], ci[1], members));
     });
     return result;
   }

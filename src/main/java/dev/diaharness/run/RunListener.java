@@ -15,6 +15,12 @@ public interface RunListener {
 
   default void evaluationFinished(int iteration, SplitMetrics metrics) {}
 
+  /**
+   * The service throttles the run (429s): the number of conversations allowed in flight changed to {@code limit}
+   * of {@code max}; {@code rateLimited} 429s were answered so far.
+   */
+  default void throttled(int limit, int max, long rateLimited) {}
+
   /** A note for the user (one line). */
   default void note(String message) {}
 }

@@ -3,68 +3,138 @@ package dev.diaharness.run;
 import dev.diaharness.agent.CallGate;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The one gate all agent traffic of a run goes through, over both splits: the optional global rate limit on HTTP
- * requests, a global pause honouring the service's Retry-After, and the adaptive limit on conversations in flight.
- * Thread-safe.
+ * The one limiter of all agent traffic of a run — both splits, SQL follow-ups, retries and candidate screening:
+ * the optional global rate limit on HTTP requests ({@code --rate-limit}), a global pause honouring the service's
+ * Retry-After, the adaptive limit on conversations in flight, and each conversation's retry budget. Every wait it
+ * imposes is recorded on the waiting conversation's {@link ActiveTime} as a pause, so it never counts against the
+ * item timeout. Thread-safe; a conversation's state lives on the thread that {@link #admit admitted} it.
  */
 public final class TrafficControl implements CallGate {
+  /** Before the first conversation ends, a window of this long separates two cuts of the limit. */
+  static final Duration INITIAL_WINDOW = Duration.ofSeconds(1);
+
   private final Optional<TokenBucket> rate;
   private final AdaptiveConcurrencyLimit conversations;
   private final Ticker ticker;
   private final AtomicLong pausedUntilNanos;
   private final AtomicLong rateLimitedCount = new AtomicLong();
-  /** whether the conversation on this thread saw a 429: adapters call back on the thread that makes the call */
-  private final ThreadLocal<Boolean> sawRateLimit = ThreadLocal.withInitial(() -> false);
+  private final ThreadLocal<Admission> current = new ThreadLocal<>();
+  private volatile RunListener listener = RunListener.NONE;
 
   public TrafficControl(Optional<Double> ratePerSecond, int maxConversations, Ticker ticker) {
     this.ticker = ticker;
     this.rate = ratePerSecond.map(qps -> new TokenBucket(qps, ticker));
-    this.conversations = new AdaptiveConcurrencyLimit(maxConversations, 0.7, 20);
+    this.conversations = new AdaptiveConcurrencyLimit(maxConversations, 0.7, INITIAL_WINDOW, ticker,
+        limit -> listener.throttled(limit, maxConversations, rateLimitedCount.get()));
     this.pausedUntilNanos = new AtomicLong(ticker.nanoTime());
+  }
+
+  /** Where changes of the limit are reported (the console shows when the run is throttled). */
+  public void listen(RunListener value) {
+    this.listener = value;
+  }
+
+  /**
+   * Admits one conversation attempt on this thread: blocks until the adaptive limit has room, then returns the
+   * admission that holds the place until closed. The wait is not part of the conversation.
+   */
+  Admission admit(RetryBudget budget) throws InterruptedException {
+    conversations.acquire();
+    Admission admission = new Admission(budget, new ActiveTime(ticker));
+    current.set(admission);
+    return admission;
   }
 
   @Override
   public void beforeCall() throws InterruptedException {
-    long pause = pausedUntilNanos.get() - ticker.nanoTime();
-    if (pause > 0) {
-      ticker.sleepNanos(pause);
+    Admission admission = current.get();
+    if (admission != null) {
+      admission.time.pause();
     }
-    if (rate.isPresent()) {
-      rate.get().acquire();
+    try {
+      long pause = pausedUntilNanos.get() - ticker.nanoTime();
+      if (pause > 0) {
+        ticker.sleepNanos(pause);
+      }
+      if (rate.isPresent()) {
+        rate.get().acquire();
+      }
+    } finally {
+      if (admission != null) {
+        admission.time.resume();
+      }
     }
   }
 
   @Override
   public void onRateLimited(Optional<Duration> retryAfter) {
     rateLimitedCount.incrementAndGet();
-    sawRateLimit.set(true);
     conversations.onRateLimited();
-    retryAfter.ifPresent(d -> {
-      long until = ticker.nanoTime() + d.toNanos();
-      pausedUntilNanos.accumulateAndGet(until, Math::max);
-    });
+    retryAfter.ifPresent(d -> pausedUntilNanos.accumulateAndGet(ticker.nanoTime() + d.toNanos(), Math::max));
   }
 
-  /** Admission of one conversation (held for its whole duration). */
-  public void startConversation() throws InterruptedException {
-    conversations.acquire();
-    sawRateLimit.set(false);
+  /** The back-off before a retried request: spends a retry, and the wait is a pause until the next request. */
+  @Override
+  public void onRetry(Duration delay) {
+    Admission admission = current.get();
+    if (admission != null) {
+      admission.budget.spend();
+      admission.time.pause();
+    }
   }
 
-  /** Ends the conversation started on this thread; one without a 429 counts towards growing the limit. */
-  public void endConversation() {
-    conversations.release(!sawRateLimit.get());
-    sawRateLimit.remove();
+  @Override
+  public int retriesLeft(int standalone) {
+    Admission admission = current.get();
+    return admission == null ? standalone : admission.budget.left();
   }
 
   public int conversationLimit() {
     return conversations.limit();
   }
 
+  public int maxConversations() {
+    return conversations.max();
+  }
+
   public long rateLimitedCount() {
     return rateLimitedCount.get();
+  }
+
+  /**
+   * One admitted conversation attempt: its place under the adaptive limit, its active time and its item's retry
+   * budget. Closing it frees the place once, whoever closes it first: the conversation's thread when it ends, or the
+   * timeout watchdog when it gives up on it.
+   */
+  final class Admission implements AutoCloseable {
+    final RetryBudget budget;
+    final ActiveTime time;
+    private final Thread owner = Thread.currentThread();
+    private final long admittedNanos = ticker.nanoTime();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private Admission(RetryBudget budget, ActiveTime time) {
+      this.budget = budget;
+      this.time = time;
+    }
+
+    boolean isClosed() {
+      return !open.get();
+    }
+
+    @Override
+    public void close() {
+      if (Thread.currentThread() == owner && current.get() == this) {
+        current.remove();
+      }
+      if (open.compareAndSet(true, false)) {
+        // the window is the wall time, waits included: how long a change of the limit takes to show its effect
+        conversations.release(ticker.nanoTime() - admittedNanos);
+      }
+    }
   }
 }

@@ -70,7 +70,7 @@ class EvaluateCommandTest {
     assertThat(train.byComplexity().keySet()).containsExactly("Simple", "Medium", "Complex");
     assertThat(run.out()).contains("weakest tags, test");
     assertThat(train.passed()).isEqualTo(rows.stream().filter(r -> r.split() == Split.TRAIN && r.passed()).count());
-    assertThat(rows).allMatch(r -> r.agentCalls() == 3, "session, question and SQL follow-up per conversation");
+    assertThat(rows).allMatch(r -> r.agentCalls() == 2, "question (new session via sessions/-) and SQL follow-up");
     RunManifest manifest = Json.MAPPER.readValue(dir.resolve("run.json").toFile(), RunManifest.class);
     assertThat(manifest.command()).isEqualTo("evaluate");
     assertThat(manifest.commandLine()).startsWith("dia-harness evaluate --embedded");

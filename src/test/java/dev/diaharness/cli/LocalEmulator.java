@@ -26,6 +26,13 @@ final class LocalEmulator implements AutoCloseable {
         .seed(seed).temperature(0).faults(faults).latency(latency).deployDelay(Duration.ZERO).start());
   }
 
+  /** As above, answering 429 RESOURCE_EXHAUSTED (no Retry-After) above {@code quotaRps} conversation requests/s. */
+  static LocalEmulator withQuota(double quotaRps, LatencyPlan latency, long seed) {
+    return new LocalEmulator(EmulatorServer.builder(AgentConfigLoader.load(Path.of(EvaluateCommandTest.CONFIG)))
+        .seed(seed).temperature(0).latency(latency).quota(java.util.Optional.of(quotaRps))
+        .deployDelay(Duration.ZERO).start());
+  }
+
   /** The variables that point the CLI at this emulator's agent. */
   Map<String, String> env() {
     return Map.of(

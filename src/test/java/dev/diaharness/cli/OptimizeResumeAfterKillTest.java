@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * once, the finished items are not asked again, and a finished proposal is re-used rather than made again.
  */
 class OptimizeResumeAfterKillTest {
-  static final int ITEMS_PER_ITERATION = EvaluateCommandTest.TRAIN_QUESTIONS + EvaluateCommandTest.TEST_QUESTIONS;
+  /** one repeat of the shipped example's training and test sets */
+  static final int ITEMS_PER_ITERATION =
+      dev.diaharness.dataset.GoldenSetLoader.load(java.nio.file.Path.of(EvaluateCommandTest.TRAIN)).cases().size()
+          + dev.diaharness.dataset.GoldenSetLoader.load(java.nio.file.Path.of(EvaluateCommandTest.TEST)).cases().size();
 
   @TempDir Path work;
 

@@ -67,8 +67,10 @@ class SplitBreakdownTest {
     assertThat(lookup.items()).isEqualTo(8);
     assertThat(lookup.passed()).isEqualTo(7);
     assertThat(lookup.accuracy()).isEqualTo(7 / 8.0);
+    assertThat(lookup.questionIds()).containsExactly("q0", "q1", "q2", "q3");
     GroupAccuracy join = m.byTag().get("join");
     assertThat(join.questions()).isEqualTo(3);
+    assertThat(join.questionIds()).containsExactly("q3", "q4", "q5");
     assertThat(join.passed()).isEqualTo(3);
     assertThat(join.accuracy()).isEqualTo(0.5);
     assertThat(join.ci95Low()).isLessThan(0.5).isGreaterThanOrEqualTo(0);

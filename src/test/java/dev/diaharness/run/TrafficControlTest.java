@@ -71,37 +71,62 @@ class TrafficControlTest {
   }
 
   @Test
-  void adaptiveLimitCutsOnRateLimitAndGrowsBackAfterCleanWindows() throws Exception {
-    AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(10, 0.5, 3);
-    limit.onRateLimited();
-    assertThat(limit.limit()).isEqualTo(5);
-    limit.onRateLimited();
-    limit.onRateLimited();
-    limit.onRateLimited();
-    assertThat(limit.limit()).isEqualTo(1);
-    limit.onRateLimited();
-    assertThat(limit.limit()).as("never below one").isEqualTo(1);
-    for (int i = 0; i < 3; i++) {
-      limit.acquire();
-      limit.release(true);
-    }
-    assertThat(limit.limit()).isEqualTo(2);
-    limit.acquire();
-    limit.release(false);
-    assertThat(limit.limit()).as("a conversation that saw a 429 does not count as clean").isEqualTo(2);
-  }
-
-  @Test
   void retryAfterPausesEveryCallerUntilItPasses() throws Exception {
     FakeTicker ticker = new FakeTicker();
     TrafficControl traffic = new TrafficControl(Optional.empty(), 4, ticker);
     traffic.onRateLimited(Optional.of(Duration.ofSeconds(2)));
+    assertThat(traffic.conversationLimit()).as("4 × 0.7").isEqualTo(2);
     long before = ticker.nanoTime();
     traffic.beforeCall();
     assertThat(ticker.nanoTime() - before).isEqualTo(2_000_000_000L);
     traffic.beforeCall();
     assertThat(ticker.nanoTime() - before).as("the pause is over").isEqualTo(2_000_000_000L);
-    assertThat(traffic.conversationLimit()).isEqualTo(2);
+    assertThat(traffic.conversationLimit()).as("the 2 s pause was a clean window each second: +1, +1").isEqualTo(4);
     assertThat(traffic.rateLimitedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theLimitersWaitsAndTheBackoffArePausesOfTheConversationNotPartOfIt() throws Exception {
+    FakeTicker ticker = new FakeTicker();
+    TrafficControl traffic = new TrafficControl(Optional.of(10.0), 4, ticker);
+    try (TrafficControl.Admission conversation = traffic.admit(new RetryBudget(3))) {
+      ticker.now += 100_000_000L; // the first request is answered after 100 ms: a 429 with Retry-After 2 s
+      traffic.onRateLimited(Optional.of(Duration.ofSeconds(2)));
+      traffic.onRetry(Duration.ofSeconds(2));
+      ticker.now += 2_000_000_000L; // the transport sleeps its back-off
+      traffic.beforeCall(); // the rate limiter lets the retry pass at once
+      traffic.beforeCall(); // the follow-up waits 100 ms for the rate limiter
+      ticker.now += 300_000_000L; // and is answered in 300 ms
+      assertThat(conversation.time.activeNanos()).as("100 ms + 300 ms of conversation, no waits")
+          .isEqualTo(400_000_000L);
+      assertThat(traffic.retriesLeft(99)).as("the retry came out of the item's budget").isEqualTo(2);
+    }
+    assertThat(traffic.retriesLeft(99)).as("outside a conversation: the caller's own budget").isEqualTo(99);
+  }
+
+  @Test
+  void aRetryBudgetIsSpentOnceAndNeverBelowZero() {
+    RetryBudget budget = new RetryBudget(2);
+    assertThat(budget.spend()).isTrue();
+    assertThat(budget.spend()).isTrue();
+    assertThat(budget.spend()).isFalse();
+    assertThat(budget.left()).isZero();
+  }
+
+  @Test
+  void anAdmissionClosedByTheWatchdogFreesItsPlaceOnlyOnce() throws Exception {
+    FakeTicker ticker = new FakeTicker();
+    TrafficControl traffic = new TrafficControl(Optional.empty(), 1, ticker);
+    TrafficControl.Admission first = traffic.admit(new RetryBudget(0));
+    Thread watchdog = new Thread(first::close);
+    watchdog.start();
+    watchdog.join();
+    first.close(); // the conversation's own thread ends later: no second release
+    try (TrafficControl.Admission second = traffic.admit(new RetryBudget(0))) {
+      assertThat(second.isClosed()).isFalse();
+    }
+    TrafficControl.Admission third = traffic.admit(new RetryBudget(0));
+    assertThat(third.isClosed()).as("one place, freed once each time").isFalse();
+    third.close();
   }
 }

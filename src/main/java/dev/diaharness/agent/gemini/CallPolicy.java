@@ -1,5 +1,6 @@
 package dev.diaharness.agent.gemini;
 
+import dev.diaharness.core.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param streamIdleTimeout the longest pause between two chunks of a streamed answer
  * @param streamTimeout    a whole streamed answer
  * @param maxAttempts      attempts per call on 429, 5xx and retryable 400 (1 = no retry)
- * @param initialBackoff   first backoff, doubled each retry (with jitter), unless {@code Retry-After} says otherwise
- * @param maxBackoff       cap of one backoff
+ * @param initialBackoff   ceiling of the first backoff, doubled each retry (full jitter), unless {@code Retry-After}
+ *                         says otherwise
+ * @param maxBackoff       cap of the backoff ceiling
  * @param maxRetryTime     cap of the time spent on one call including its retries
  * @param lroTimeout       how long a deploy or update operation may take
  * @param lroInitialPoll   first wait between two polls of an operation, growing 1.5× up to {@code lroMaxPoll}
@@ -48,12 +50,18 @@ public record CallPolicy(
 
   /**
    * Production defaults: 10 s connect, 60 s per plain call, 180 s per answer (as the Python tool's read timeout)
-   * with at most 120 s of silence, 5 attempts with 2 s…60 s backoff within 5 minutes, 10 minutes per operation.
+   * with at most 120 s of silence, 5 attempts with {@link Backoff#DEFAULT} (1 s…32 s) within 5 minutes, 10 minutes
+   * per operation. In a run, the retries of a conversation come from its budget ({@code --max-retries}) instead.
    */
   public static CallPolicy defaults() {
     return new CallPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(120),
-        Duration.ofSeconds(180), 5, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5),
+        Duration.ofSeconds(180), 5, Backoff.DEFAULT.initial(), Backoff.DEFAULT.cap(), Duration.ofMinutes(5),
         Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ofSeconds(20));
+  }
+
+  /** The back-off rule of retried calls. */
+  public Backoff backoff() {
+    return new Backoff(initialBackoff, maxBackoff);
   }
 
   public CallPolicy withMaxAttempts(int attempts) {

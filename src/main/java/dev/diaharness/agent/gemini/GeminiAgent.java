@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * A Gemini Enterprise Data Insights Agent as an {@link Agent} (SPEC §3.1): each {@link #ask} is one conversation in
- * its own session — the question through {@code streamAssist} with {@code agentsSpec} naming the agent, then, per
+ * its own session — the question through {@code streamAssist} with {@code session: …/sessions/-} (the service
+ * creates the session and names it in {@code sessionInfo}) and {@code agentsSpec} naming the agent, then, per
  * {@link SqlFollowup}, "what was the sql query used for the previous answer?" in the same session, whose SQL
  * replaces the first answer's unless the service typed the SQL (grounding {@code codeSnippet}, {@code executableCode}).
  * Agent-side failures become error answers; a 403 or a missing OAuth consent ({@code requiredAuthorizations},
@@ -61,11 +62,10 @@ public final class GeminiAgent implements Agent {
   @Override
   public Answer ask(String question) {
     Conversation c = new Conversation();
-    String session;
     StreamAssistResult first;
     try {
-      session = followup == SqlFollowup.NEVER ? settings.enginePath() + "/sessions/-" : createSession(c);
-      first = streamAssist(session, question, c);
+      // "-" asks the service for a new session: no separate sessions.create, one quota unit saved per conversation
+      first = streamAssist(settings.enginePath() + "/sessions/-", question, c);
     } catch (AgentAccessDeniedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -78,7 +78,12 @@ public final class GeminiAgent implements Agent {
     if (followup == SqlFollowup.NEVER || followup == SqlFollowup.IF_MISSING && found.sql().isPresent()) {
       return c.answer(first, first.thoughts(), found, Optional.empty());
     }
-    return withFollowup(first.session().orElse(session), first, found, c);
+    if (first.session().isEmpty()) {
+      AgentError noSession = new AgentError(Kind.INVALID_RESPONSE,
+          "streamAssist named no session (sessionInfo.session), so the SQL follow-up cannot be asked");
+      return c.answer(first, first.thoughts(), found, found.sql().isPresent() ? Optional.empty() : Optional.of(noSession));
+    }
+    return withFollowup(first.session().get(), first, found, c);
   }
 
   /**
@@ -93,31 +98,19 @@ public final class GeminiAgent implements Agent {
       throw e;
     } catch (RuntimeException e) {
       AgentError error = agentError(e);
-      // the first answer stands on its own when it had SQL; a failed follow-up only matters when it had none
-      return c.answer(first, first.thoughts(), found, found.sql().isPresent() ? Optional.empty() : Optional.of(error));
+      // the first answer stands on its own when it had SQL; a failed follow-up only matters when it had none, or
+      // when the infrastructure broke it: then the whole conversation is worth asking again
+      boolean keepFirst = found.sql().isPresent() && !error.kind().isTransient();
+      return c.answer(first, first.thoughts(), found, keepFirst ? Optional.empty() : Optional.of(error));
     }
     String thoughts = join(first.thoughts(), second.thoughts());
     SqlFinder.Found recalled = SqlFinder.find(second);
     if (recalled.sql().isPresent() && !found.isTyped()) {
       return c.answer(first, thoughts, new SqlFinder.Found(recalled.sql(), SqlSource.FOLLOW_UP), Optional.empty());
     }
-    Optional<AgentError> error = found.sql().isPresent() ? Optional.empty() : second.error();
+    boolean brokenByTransport = second.error().map(e -> e.kind().isTransient()).orElse(false);
+    Optional<AgentError> error = found.sql().isPresent() && !brokenByTransport ? Optional.empty() : second.error();
     return c.answer(first, thoughts, found, error);
-  }
-
-  private String createSession(Conversation c) {
-    ObjectNode body = Json.MAPPER.createObjectNode().put("displayName", "dia-harness");
-    long start = System.nanoTime();
-    try {
-      String name = http.call("POST", settings.enginePath() + "/sessions", body).path("name").asText("");
-      if (name.isEmpty()) {
-        throw new GeminiApiException("creating a session returned no session name");
-      }
-      sessions.record(name);
-      return name;
-    } finally {
-      c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
-    }
   }
 
   private StreamAssistResult streamAssist(String session, String text, Conversation c) {
@@ -150,6 +143,9 @@ public final class GeminiAgent implements Agent {
   private AgentError agentError(RuntimeException e) {
     if (e instanceof ApiFailure.FailedPrecondition) {
       return new AgentError(Kind.FAILED_PRECONDITION, e.getMessage());
+    }
+    if (e instanceof ApiFailure.Retryable && ((ApiFailure.Retryable) e).status == 429) {
+      return new AgentError(Kind.QUOTA, e.getMessage() + " (the retry budget ran out)");
     }
     if (e instanceof ApiFailure.Retryable) {
       return new AgentError(Kind.RETRIES_EXHAUSTED, e.getMessage() + " (gave up after retries)");

@@ -66,6 +66,7 @@ public final class GeminiHttp {
 
       @Override
       public void onRetry(int status, int attempt, Duration delay) {
+        gate.onRetry(delay);
         listener.onRetry(status, attempt, delay);
       }
     };
@@ -113,7 +114,7 @@ public final class GeminiHttp {
    * success with an empty body (e.g. a 400 saying the agent is already ENABLED), before any retry.
    */
   public JsonNode call(String method, String pathAndQuery, JsonNode body, BiPredicate<Integer, String> doneIf) {
-    RetryPolicy<JsonNode> retry = CallRetry.policy(settings.policy(), listener);
+    RetryPolicy<JsonNode> retry = CallRetry.policy(settings.policy(), maxRetries(), listener);
     return Failsafe.with(retry).get(() -> callOnce(method, pathAndQuery, body, doneIf));
   }
 
@@ -122,8 +123,13 @@ public final class GeminiHttp {
    * wait for the status is retried: once an answer streams, a retry could repeat a question to the agent.
    */
   public InputStream stream(String path, JsonNode body) {
-    RetryPolicy<InputStream> retry = CallRetry.policy(settings.policy(), listener);
+    RetryPolicy<InputStream> retry = CallRetry.policy(settings.policy(), maxRetries(), listener);
     return Failsafe.with(retry).get(() -> streamOnce(path, body));
+  }
+
+  /** In a run, what is left of the conversation's retry budget; else the policy's attempts. */
+  private int maxRetries() {
+    return Math.max(0, gate.retriesLeft(settings.policy().maxAttempts() - 1));
   }
 
   private JsonNode callOnce(

@@ -3,6 +3,7 @@ package dev.diaharness.agent.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.agent.AgentAccessDeniedException;
 import dev.diaharness.core.InputException;
+import dev.diaharness.core.RetryAfter;
 import dev.diaharness.core.Json;
 import java.io.IOException;
 import java.time.Clock;

@@ -55,24 +55,4 @@ class GeminiSettingsTest {
         "GOOGLE_CLOUD_PROJECT", "p", "DIA_ENGINE_ID", "e", "DIA_LOCATION", "evil.com/x")))
         .isInstanceOf(InputException.class).hasMessageContaining("DIA_LOCATION");
   }
-
-  @ParameterizedTest
-  @CsvSource({"7, 7000", "0, 0", "0.3, 300", "'Thu, 01 Jan 2026 00:00:05 GMT', 5000",
-      "'Wed, 31 Dec 2025 23:59:00 GMT', 0"})
-  void retryAfterIsReadAsSecondsOrAnHttpDate(String header, long expectedMillis) {
-    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    assertThat(RetryAfter.parse(Optional.of(header), clock)).contains(Duration.ofMillis(expectedMillis));
-  }
-
-  @Test
-  void unreadableRetryAfterIsIgnored() {
-    assertThat(RetryAfter.parse(Optional.of("soon"), Clock.systemUTC())).isEmpty();
-  }
-
-  @ParameterizedTest
-  @CsvSource({"1, 0.0, 5", "1, 0.999, 10", "3, 0.0, 20", "10, 0.999, 50"})
-  void backoffDoublesWithJitterAndIsCapped(int failedAttempts, double random, long expectedMillis) {
-    assertThat(CallRetry.backoff(FakeGeminiServer.testPolicy(), failedAttempts, random).toMillis())
-        .isEqualTo(expectedMillis);
-  }
 }

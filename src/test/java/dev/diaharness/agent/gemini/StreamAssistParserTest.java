@@ -74,10 +74,10 @@ class StreamAssistParserTest {
         Arguments.of("html error page", "<html>502 Bad Gateway</html>", Kind.INVALID_RESPONSE, ""),
         Arguments.of("not an array", "\"hello\"", Kind.INVALID_RESPONSE, ""),
         Arguments.of("garbage between elements", "[" + complete + ", 42]", Kind.INVALID_RESPONSE, "Hel"),
-        Arguments.of("FAILED state", "[{\"answer\":{\"state\":\"FAILED\",\"answerSkippedReasons\":"
+        Arguments.of("FAILED state", "[{\"answer\":{\"state\":\"FAILED\",\"assistSkippedReasons\":"
             + "[\"INTERNAL_ERROR\"]}}]", Kind.FAILED, ""),
         Arguments.of("SKIPPED state", "[" + complete + ",{\"answer\":{\"state\":\"SKIPPED\","
-            + "\"answerSkippedReasons\":[\"OUT_OF_DOMAIN_QUERY_IGNORED\"]}}]", Kind.SKIPPED, "Hel"),
+            + "\"assistSkippedReasons\":[\"OUT_OF_DOMAIN_QUERY_IGNORED\"]}}]", Kind.SKIPPED, "Hel"),
         Arguments.of("error element in the stream", "[{\"error\":{\"code\":400,\"status\":\"FAILED_PRECONDITION\","
             + "\"message\":\"agent failed\"}}]", Kind.FAILED_PRECONDITION, ""));
   }

@@ -1,4 +1,4 @@
-package dev.diaharness.agent.gemini;
+package dev.diaharness.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,13 +9,14 @@ import java.util.Optional;
 
 /**
  * Parses an HTTP {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110 §10.2.3), and leniently
- * fractional seconds such as {@code 0.3}. Stateless.
+ * fractional seconds such as {@code 0.3}. The one parser of the header: the agent transport and the model
+ * providers both use it. Stateless.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
   /** The wait the header asks for, never negative; empty when absent or unreadable. */
-  static Optional<Duration> parse(Optional<String> header, Clock clock) {
+  public static Optional<Duration> parse(Optional<String> header, Clock clock) {
     if (header.isEmpty() || header.get().isBlank()) {
       return Optional.empty();
     }
