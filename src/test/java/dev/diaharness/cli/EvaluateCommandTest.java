@@ -25,12 +25,16 @@ class EvaluateCommandTest {
   static final String CONFIG = "examples/ecommerce/baseline_config.json";
   static final String TRAIN = "examples/ecommerce/golden_set.json";
   static final String TEST = "examples/ecommerce/test_set.json";
-  /** Questions of the example's training and test sets (read from them: the example may grow). */
-  static final int TRAIN_QUESTIONS = questions(TRAIN);
-  static final int TEST_QUESTIONS = questions(TEST);
+  /** Questions in the example's sets, read from the files so a regenerated example does not break the tests. */
+  static final int TRAIN_QUESTIONS = questionsIn(TRAIN);
+  static final int TEST_QUESTIONS = questionsIn(TEST);
 
-  static int questions(String file) {
-    return dev.diaharness.dataset.GoldenSetLoader.load(java.nio.file.Path.of(file)).cases().size();
+  static int questionsIn(String file) {
+    try {
+      return dev.diaharness.core.Json.MAPPER.readTree(java.nio.file.Path.of(file).toFile()).size();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @TempDir Path results;
