@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * before it stay in the journal, and the pending items are never sent to the agent.
  */
 class AccessDeniedDuringRunTest {
-  static final int ITEMS = 47 + 21; // one repeat of the example's train and test sets
+  static final int ITEMS = EvaluateResumeAfterKillTest.TRAIN_QUESTIONS
+      + EvaluateResumeAfterKillTest.TEST_QUESTIONS; // one repeat of the example's train and test sets
   static final int WORKERS = 3;
 
   @TempDir Path results;

@@ -32,7 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluateResumeAfterKillTest {
   static final int REPEATS = 2;
-  static final int ITEMS = (47 + 21) * REPEATS;
+  // the example's questions, counted from the files so a regenerated set cannot make them stale
+  static final int TRAIN_QUESTIONS =
+      dev.diaharness.dataset.GoldenSetLoader.load(Path.of(EvaluateCommandTest.TRAIN)).size();
+  static final int TEST_QUESTIONS = dev.diaharness.dataset.GoldenSetLoader.load(Path.of(EvaluateCommandTest.TEST)).size();
+  static final int ITEMS = (TRAIN_QUESTIONS + TEST_QUESTIONS) * REPEATS;
 
   @TempDir Path work;
 
@@ -100,7 +104,7 @@ class EvaluateResumeAfterKillTest {
       for (Split split : List.of(Split.TRAIN, Split.TEST)) {
         List<ItemResult> evalRows = JournalReader.readAll(runDir.resolve("iterations/1/eval_" + split.label()
             + ".jsonl"));
-        assertThat(evalRows).hasSize((split == Split.TRAIN ? 47 : 21) * REPEATS)
+        assertThat(evalRows).hasSize((split == Split.TRAIN ? TRAIN_QUESTIONS : TEST_QUESTIONS) * REPEATS)
             .extracting(ItemResult::key).doesNotHaveDuplicates();
       }
     }
