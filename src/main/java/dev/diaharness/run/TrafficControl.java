@@ -3,7 +3,6 @@ package dev.diaharness.run;
 import dev.diaharness.agent.CallGate;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,6 +55,9 @@ public final class TrafficControl implements CallGate {
       admission.time.pause();
     }
     try {
+      if (admission != null) {
+        admission.hold();
+      }
       long pause = pausedUntilNanos.get() - ticker.nanoTime();
       if (pause > 0) {
         ticker.sleepNanos(pause);
@@ -77,13 +79,18 @@ public final class TrafficControl implements CallGate {
     retryAfter.ifPresent(d -> pausedUntilNanos.accumulateAndGet(ticker.nanoTime() + d.toNanos(), Math::max));
   }
 
-  /** The back-off before a retried request: spends a retry, and the wait is a pause until the next request. */
+  /**
+   * The back-off before a retried request: spends a retry, and the wait is a pause until the next request. The
+   * conversation gives its place under the adaptive limit back while it waits: a conversation that is backing off
+   * puts no load on the service, and holding the place would leave the quota unused.
+   */
   @Override
   public void onRetry(Duration delay) {
     Admission admission = current.get();
     if (admission != null) {
       admission.budget.spend();
       admission.time.pause();
+      admission.letGo();
     }
   }
 
@@ -115,15 +122,41 @@ public final class TrafficControl implements CallGate {
     final ActiveTime time;
     private final Thread owner = Thread.currentThread();
     private final long admittedNanos = ticker.nanoTime();
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    private boolean open = true;
+    private boolean holding = true;
 
     private Admission(RetryBudget budget, ActiveTime time) {
       this.budget = budget;
       this.time = time;
     }
 
-    boolean isClosed() {
-      return !open.get();
+    /** Takes the place back after a back-off (blocking, on the conversation's thread). */
+    void hold() throws InterruptedException {
+      synchronized (this) {
+        if (holding || !open) {
+          return;
+        }
+      }
+      conversations.acquire();
+      synchronized (this) {
+        if (open) {
+          holding = true;
+          return;
+        }
+      }
+      conversations.release(); // closed meanwhile by the watchdog: the place is not ours to keep
+    }
+
+    /** Gives the place back for a back-off. */
+    synchronized void letGo() {
+      if (open && holding) {
+        holding = false;
+        conversations.release();
+      }
+    }
+
+    synchronized boolean isClosed() {
+      return !open;
     }
 
     @Override
@@ -131,10 +164,18 @@ public final class TrafficControl implements CallGate {
       if (Thread.currentThread() == owner && current.get() == this) {
         current.remove();
       }
-      if (open.compareAndSet(true, false)) {
-        // the window is the wall time, waits included: how long a change of the limit takes to show its effect
-        conversations.release(ticker.nanoTime() - admittedNanos);
+      synchronized (this) {
+        if (!open) {
+          return;
+        }
+        open = false;
+        if (holding) {
+          holding = false;
+          conversations.release();
+        }
       }
+      // the window is the wall time, waits included: how long a change of the limit takes to show its effect
+      conversations.observe(ticker.nanoTime() - admittedNanos);
     }
   }
 }
