@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one limiter of all agent traffic of a run — both splits, SQL follow-ups, retries and candidate screening:
- * the optional global rate limit on HTTP requests ({@code --rate-limit}), a global pause honouring the service's
+ * the optional global rate limit on HTTP requests ({@code --rate-limit}), the pace a quota allows as learnt from its
+ * 429s ({@link QuotaPacer}), a global pause honouring the service's
  * Retry-After, the adaptive limit on conversations in flight, and each conversation's retry budget. Every wait it
  * imposes is recorded on the waiting conversation's {@link ActiveTime} as a pause, so it never counts against the
  * item timeout. Thread-safe; a conversation's state lives on the thread that {@link #admit admitted} it.
@@ -17,6 +18,7 @@ public final class TrafficControl implements CallGate {
   static final Duration INITIAL_WINDOW = Duration.ofSeconds(1);
 
   private final Optional<TokenBucket> rate;
+  private final QuotaPacer quota;
   private final AdaptiveConcurrencyLimit conversations;
   private final Ticker ticker;
   private final AtomicLong pausedUntilNanos;
@@ -27,6 +29,7 @@ public final class TrafficControl implements CallGate {
   public TrafficControl(Optional<Double> ratePerSecond, int maxConversations, Ticker ticker) {
     this.ticker = ticker;
     this.rate = ratePerSecond.map(qps -> new TokenBucket(qps, ticker));
+    this.quota = new QuotaPacer(ticker);
     this.conversations = new AdaptiveConcurrencyLimit(maxConversations, 0.7, INITIAL_WINDOW, ticker,
         limit -> listener.throttled(limit, maxConversations, rateLimitedCount.get()));
     this.pausedUntilNanos = new AtomicLong(ticker.nanoTime());
@@ -65,6 +68,7 @@ public final class TrafficControl implements CallGate {
       if (rate.isPresent()) {
         rate.get().acquire();
       }
+      quota.beforeRequest();
     } finally {
       if (admission != null) {
         admission.time.resume();
@@ -76,6 +80,9 @@ public final class TrafficControl implements CallGate {
   public void onRateLimited(Optional<Duration> retryAfter) {
     rateLimitedCount.incrementAndGet();
     conversations.onRateLimited();
+    if (retryAfter.isEmpty()) { // a spent quota: find its rate; with a Retry-After the service says when itself
+      quota.onRefused();
+    }
     retryAfter.ifPresent(d -> pausedUntilNanos.accumulateAndGet(ticker.nanoTime() + d.toNanos(), Math::max));
   }
 
@@ -106,6 +113,11 @@ public final class TrafficControl implements CallGate {
 
   public int maxConversations() {
     return conversations.max();
+  }
+
+  /** Requests per second the run paces itself to after a quota's 429s, or 0 while it does not. */
+  public double quotaPace() {
+    return quota.rate();
   }
 
   public long rateLimitedCount() {
