@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
+      DoctorCommand.class,
       DeployCommand.class,
       EvaluateCommand.class,
       OptimizeCommand.class,

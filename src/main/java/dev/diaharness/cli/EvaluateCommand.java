@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       setup.end("evaluated", evaluation);
       new SummaryPrinter(out).print(result);
-      setup.models.usageLine().ifPresent(out::println);
+      setup.usageLines().forEach(out::println);
       writeJUnit(evaluation, setup);
       Reports.write(setup.run, out);
       Optional<String> gate = SummaryPrinter.gateFailure(result, Optional.ofNullable(minAccuracy));

@@ -73,7 +73,7 @@ final class OptimizeCommand implements Callable<Integer> {
         Reports.write(setup.run, out);
       }
       new TrajectoryPrinter(out).print(outcome);
-      setup.models.usageLine().ifPresent(out::println);
+      setup.usageLines().forEach(out::println);
       return outcome.stoppedEarly() ? ExitCode.STOPPED.code() : ExitCode.OK.code();
     }
   }

@@ -1,10 +1,13 @@
 package dev.diaharness.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags shared by {@code evaluate} and {@code optimize} (names and defaults kept from the Python tool). */
 final class RunOptionsMixin {
+  @Mixin ExecuteOnMixin bigQuery;
+
   @Option(names = "--config-file", paramLabel = "FILE",
       description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
   Path configFile;

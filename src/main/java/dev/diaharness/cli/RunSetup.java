@@ -1,6 +1,8 @@
 package dev.diaharness.cli;
 
 import dev.diaharness.agent.gemini.SqlFollowup;
+import dev.diaharness.bigquery.BigQueryQueries;
+import dev.diaharness.bigquery.BigQuerySettings;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.AtomicFiles;
@@ -53,6 +55,8 @@ final class RunSetup implements AutoCloseable {
   final SqlFollowup followup;
   /** true when this run continues an earlier one ({@code --resume}) */
   final boolean resumed;
+  /** present with --execute-on bigquery */
+  final Optional<BigQueryWiring> bigQuery;
   RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
   boolean keepRaw;
@@ -60,7 +64,9 @@ final class RunSetup implements AutoCloseable {
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
-      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest) {
+      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest,
+      Optional<BigQueryWiring> bigQuery) {
+    this.bigQuery = bigQuery;
     this.config = config;
     this.train = train;
     this.test = test;
@@ -95,8 +101,14 @@ final class RunSetup implements AutoCloseable {
     ModelSetup models = ModelSetup.from(env, Optional.ofNullable(flags.maxUsd), flags.noJudgeCache);
     models.roles.notice().ifPresent(listener::note);
     Optional<Path> data = Optional.ofNullable(flags.data).or(() -> config.flatMap(AgentConfig::localData));
+    Optional<BigQueryWiring> bigQuery = BigQueryWiring.from(flags.bigQuery, models.ledger, models.budget, env);
+    // with Google as the target, its settings are input: checked before anything starts
+    Optional<BigQueryQueries> remoteBigQuery = bigQuery.filter(b -> !flags.embedded)
+        .map(b -> BigQueryWiring.connect(BigQuerySettings.from(env, config)));
+    bigQuery.ifPresent(b -> listener.note(BigQueryWiring.variantsNote(data.isPresent() && flags.variants > 0,
+        flags.variants)));
     ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
-        comparison);
+        comparison, bigQuery.map(BigQueryWiring::remoteBase));
     RunDirectory run;
     try {
       run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
@@ -117,6 +129,18 @@ final class RunSetup implements AutoCloseable {
       scoring.close();
       throw e;
     }
+    try {
+      // --embedded points BigQuery at the emulator's BigQuery face
+      AgentConnection started = connection;
+      String runId = run.root().getFileName().toString();
+      bigQuery.ifPresent(b -> b.bind(remoteBigQuery.orElseGet(() -> BigQueryWiring.connect(BigQuerySettings.embedded(
+          started.emulator().orElseThrow().server().bigQueryUrl(), started.emulator().get().projectId(),
+          config.get()))), runId));
+    } catch (RuntimeException e) {
+      connection.close();
+      scoring.close();
+      throw e;
+    }
     RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
         command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
         Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
@@ -126,9 +150,17 @@ final class RunSetup implements AutoCloseable {
         fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
-        flags.resume != null, manifest);
+        flags.resume != null, manifest, bigQuery);
     setup.keepRaw = flags.keepRaw;
     return setup;
+  }
+
+  /** The console lines on model and BigQuery usage. */
+  java.util.List<String> usageLines() {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    models.usageLine().ifPresent(lines::add);
+    bigQuery.ifPresent(b -> lines.add(b.usageLine()));
+    return lines;
   }
 
   private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
@@ -209,6 +241,10 @@ final class RunSetup implements AutoCloseable {
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
+    m.put("execute_on", f.bigQuery.executeOn);
+    if (f.bigQuery.onBigQuery()) {
+      m.put("max_bytes_billed", Long.toString(f.bigQuery.maxBytesBilled));
+    }
     m.put("comparison", f.comparison);
     Optional.ofNullable(f.rateLimit).ifPresent(r -> m.put("rate_limit", r.toString()));
     Optional.ofNullable(f.maxUsd).ifPresent(r -> m.put("max_usd", r.toString()));

@@ -1,5 +1,6 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.bigquery.BigQuerySettings;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
@@ -9,6 +10,8 @@ import dev.diaharness.scoring.ScoringInput;
 import dev.diaharness.scoring.ScoringStage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code score}: scores SQL pairs without an agent, through the same pipeline as a run (no SQL → exact match →
- * execution on the local tables and their variants → the judge, when one is configured), and prints each verdict
+ * execution on the local tables, or on BigQuery with {@code --execute-on bigquery}, and the variants → the judge,
+ * when one is configured), and prints each verdict
  * with its evidence. Exit 0 when every pair was scored, whatever the verdicts; 2 on bad input.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -29,6 +33,7 @@ import picocli.CommandLine.Spec;
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ExecuteOnMixin bigQueryFlags;
 
   @Option(names = "--expected", paramLabel = "SQL", description = "The expected SQL.")
   String expected;
@@ -78,7 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
     Optional<Path> tables = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
     ModelSetup models = ModelSetup.from(environment, Optional.empty(), false);
     Optional<ScoringStage> judge = models.judgeStage();
-    if (tables.isEmpty()) {
+    if (tables.isEmpty() && !bigQueryFlags.onBigQuery()) {
       // on stderr, so that --json output stays one object per line
       spec.commandLine().getErr().println("note: no tables (no --data and no local_data in a --config-file): "
           + "execution is off; exact match " + (judge.isPresent() ? "and the judge decide" : "decides, "
@@ -87,14 +92,23 @@ final class ScoreCommand implements Callable<Integer> {
     String schema = config.map(AgentConfig::schemaDescription).orElse("");
     PrintWriter out = spec.commandLine().getOut();
     ScoreOutput output = new ScoreOutput(out, json);
+    Optional<BigQueryWiring> bigQuery = BigQueryWiring.from(bigQueryFlags, models.ledger, models.budget,
+        environment);
+    bigQuery.ifPresent(b -> {
+      b.bind(BigQueryWiring.connect(BigQuerySettings.from(environment, config)),
+          "score_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now()));
+      spec.commandLine().getErr().println("note: " + BigQueryWiring.variantsNote(tables.isPresent() && variants > 0,
+          variants));
+    });
     try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge,
-        ScorerSetup.JudgeUse.AUTO, policy)) {
+        ScorerSetup.JudgeUse.AUTO, policy, bigQuery.map(BigQueryWiring::remoteBase))) {
       for (ScorePair pair : input) {
         Optional<String> sql = Optional.of(pair.generatedSql());
         output.print(pair, scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema)));
       }
     }
     output.finish();
+    bigQuery.ifPresent(b -> spec.commandLine().getErr().println(b.usageLine()));
     return ExitCode.OK.code();
   }
 

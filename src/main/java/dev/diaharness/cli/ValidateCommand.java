@@ -10,12 +10,18 @@ import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.dataset.SetChecks;
+import dev.diaharness.bigquery.BigQuerySettings;
+import dev.diaharness.llm.PriceTable;
+import dev.diaharness.llm.UsageLedger;
+import dev.diaharness.sql.BigQueryExecutor;
 import dev.diaharness.sql.EmbeddedDatabase;
 import dev.diaharness.sql.SandboxedExecutor;
 import dev.diaharness.sql.TableFolderLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
+  @Mixin ExecuteOnMixin bigQueryFlags;
+
   @Option(names = "--config-file", paramLabel = "FILE", required = true, description = "Agent config (JSON).")
   Path configFile;
 
@@ -60,6 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
   private final List<String> problems = new ArrayList<>();
   private int warnings;
   private int failingQueries;
+  /** where the expected SQL ran: the local data, or BigQuery */
+  private String where = "the local data";
   private PrintWriter out;
 
   @Override
@@ -77,14 +87,21 @@ final class ValidateCommand implements Callable<Integer> {
     Map<String, GoldenSet> sets = new LinkedHashMap<>();
     train.ifPresent(set -> sets.put("golden set", set));
     test.ifPresent(set -> sets.put("test set", set));
-    checkData(config, sets);
+    if (attempt(bigQueryFlags::onBigQuery).orElse(false)) {
+      attempt(() -> {
+        checkSetsOnBigQuery(env, config, sets);
+        return true;
+      });
+    } else {
+      checkData(config, sets);
+    }
     return finish();
   }
 
   private Integer finish() {
     if (problems.isEmpty() && failingQueries > 0) {
       spec.commandLine().getErr().println("validate: " + failingQueries + " expected SQL quer"
-          + (failingQueries == 1 ? "y fails or returns" : "ies fail or return") + " no rows on the local data "
+          + (failingQueries == 1 ? "y fails or returns" : "ies fail or return") + " no rows on " + where + " "
           + "(listed above)");
       return ExitCode.GATE_FAILED.code();
     }
@@ -224,12 +241,29 @@ final class ValidateCommand implements Callable<Integer> {
    * ones that fail or return no rows; they make validate exit 1. SQL the local engine cannot run is a warning.
    */
   private void checkSetsOnData(EmbeddedDatabase database, Map<String, GoldenSet> sets) {
+    try (SandboxedExecutor sandbox = new SandboxedExecutor(database)) {
+      checkSets(sandbox, sets);
+    }
+  }
+
+  /** {@code --execute-on bigquery}: each expected SQL dry-run, then run on BigQuery (results cached across runs). */
+  private void checkSetsOnBigQuery(Environment env, Optional<AgentConfig> config, Map<String, GoldenSet> sets) {
+    where = "BigQuery";
+    UsageLedger ledger = new UsageLedger(PriceTable.fromEnvironment(env::get));
+    BigQueryWiring wiring = BigQueryWiring.from(bigQueryFlags, ledger, Optional.empty(), env::get).orElseThrow();
+    wiring.bind(BigQueryWiring.connect(BigQuerySettings.from(env::get, config)),
+        "validate_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now()));
+    checkSets(wiring.remoteBase().expected(), sets);
+    out.println(wiring.usageLine());
+  }
+
+  private void checkSets(BigQueryExecutor sandbox, Map<String, GoldenSet> sets) {
     if (sets.isEmpty()) {
       return;
     }
     List<String> failures = new ArrayList<>();
     int queries = 0;
-    try (SandboxedExecutor sandbox = new SandboxedExecutor(database)) {
+    {
       for (Map.Entry<String, GoldenSet> set : sets.entrySet()) {
         for (GoldenCase c : set.getValue().cases()) {
           List<String> all = new ArrayList<>(List.of(c.expectedSql()));
@@ -240,7 +274,8 @@ final class ValidateCommand implements Callable<Integer> {
                 + shorten(c.question()) + "'";
             ExpectedSqlCheck.problem(sandbox.executeBigQuery(all.get(i))).ifPresent(p -> {
               if (p.unsupported()) {
-                warn(where + ": the expected SQL cannot be run locally: " + p.reason());
+                warn(where + ": the expected SQL cannot be run " + (this.where.equals("BigQuery") ? "on BigQuery"
+                    : "locally") + ": " + p.reason());
               } else {
                 failures.add(where + ": " + p.reason());
               }
@@ -250,7 +285,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     failingQueries = failures.size();
-    out.println("expected SQL on the local data: " + (queries - failures.size()) + " of " + queries
+    out.println("expected SQL on " + where + ": " + (queries - failures.size()) + " of " + queries
         + " quer" + (queries == 1 ? "y runs and returns rows" : "ies run and return rows"));
     failures.forEach(f -> out.println("  FAILS " + f));
   }

@@ -105,10 +105,10 @@ final class BigQueryFace implements HttpHandler {
       HttpJson.send(exchange, 200, datasetResource(m.group(1), m.group(2)));
     } else if ((m = JOBS.matcher(path)).matches() && method.equals("POST")) {
       metrics.record("bigquery.jobs.insert", arrival);
-      HttpJson.send(exchange, 200, BigQueryJobs.resource(insert(m.group(1), HttpJson.parse(body))));
+      HttpJson.send(exchange, 200, jobs.resource(insert(m.group(1), HttpJson.parse(body))));
     } else if ((m = JOB.matcher(path)).matches() && method.equals("GET")) {
       metrics.record("bigquery.jobs.get", arrival);
-      HttpJson.send(exchange, 200, BigQueryJobs.resource(job(m.group(2))));
+      HttpJson.send(exchange, 200, jobs.resource(job(m.group(2))));
     } else if ((m = QUERIES.matcher(path)).matches() && method.equals("POST")) {
       metrics.record("bigquery.jobs.query", arrival);
       query(exchange, m.group(1), HttpJson.parse(body));

@@ -48,6 +48,7 @@ final class BigQueryJobs {
   /** A BigQuery error: HTTP code, reason (invalidQuery, bytesBilledLimitExceeded, …) and message. */
   record BigQueryError(int code, String reason, String message) {}
 
+  private final String dataset;
   private final BigQueryTables tables;
   private final Optional<SandboxedExecutor> executor;
   private final Clock clock;
@@ -60,7 +61,9 @@ final class BigQueryJobs {
   });
 
   /** Counts every statement it actually runs as {@code bigquery.statementsRun} in {@code metrics}. */
-  BigQueryJobs(BigQueryTables tables, Optional<SandboxedExecutor> executor, Clock clock, RequestMetrics metrics) {
+  BigQueryJobs(String dataset, BigQueryTables tables, Optional<SandboxedExecutor> executor, Clock clock,
+      RequestMetrics metrics) {
+    this.dataset = dataset;
     this.tables = tables;
     this.executor = executor;
     this.clock = clock;
@@ -106,6 +109,10 @@ final class BigQueryJobs {
       return failed(job, new BigQueryError(400, "invalidQuery", "The emulator has no tables loaded"));
     }
     metrics.record("bigquery.statementsRun", System.nanoTime());
+    // jobs per dia-harness run, as BigQuery's console groups them by label
+    if (job.labels() != null && job.labels().hasNonNull("dia-harness-run")) {
+      metrics.record("bigquery.jobsOfRun:" + job.labels().get("dia-harness-run").asText(), System.nanoTime());
+    }
     ExecutionResult result = executor.get().executeBigQuery(job.sql());
     if (result instanceof ExecutionResult.Rows rows) {
       if (rows.table().truncated()) {
@@ -151,7 +158,7 @@ final class BigQueryJobs {
   }
 
   /** The job resource ({@code bigquery#job}). */
-  static ObjectNode resource(Job job) {
+  ObjectNode resource(Job job) {
     ObjectNode node = Json.MAPPER.createObjectNode().put("kind", "bigquery#job")
         .put("id", job.project() + ":" + job.location() + "." + job.jobId());
     node.set("jobReference", reference(job));
@@ -177,7 +184,7 @@ final class BigQueryJobs {
         .put("totalBytesBilled", Long.toString(job.bytesBilled())).put("cacheHit", false);
     ArrayNode referenced = queryStats.putArray("referencedTables");
     for (String table : job.statement().tables()) {
-      referenced.addObject().put("projectId", job.project()).put("datasetId", "").put("tableId", table);
+      referenced.addObject().put("projectId", job.project()).put("datasetId", dataset).put("tableId", table);
     }
     if (job.result().isPresent()) {
       queryStats.set("schema", schema(job.result().get()));

@@ -30,6 +30,9 @@ final class BigQueryStatements {
       "^\\s*(DECLARE|BEGIN|IF|LOOP|WHILE|REPEAT|FOR|CALL|SET|EXECUTE|RAISE|RETURN|CASE|EXPORT|ASSERT)\\b",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern LEADING_WRITE = Pattern.compile(
+      "^\\s*(INSERT|UPDATE|DELETE|MERGE|CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE)\\b", Pattern.CASE_INSENSITIVE);
+
   /** A classified statement; {@code error} is set when the text is not valid SQL (a dry run then fails). */
   record Classified(String statementType, Set<String> tables, String error) {
     boolean isValid() {
@@ -50,6 +53,13 @@ final class BigQueryStatements {
     String reason = ((SqlParseResult.Unparseable) parsed).reason();
     if (reason.equals("multiple statements")) {
       return new Classified("SCRIPT", Set.of(), null);
+    }
+    // BigQuery forms JSqlParser does not know (MERGE without INTO, CREATE OR REPLACE …): the leading keyword says
+    java.util.regex.Matcher leading = LEADING_WRITE.matcher(stripComments(sql));
+    if (leading.find()) {
+      String verb = leading.group(1).toUpperCase(Locale.ROOT);
+      return new Classified(verb.equals("CREATE") || verb.equals("DROP") || verb.equals("ALTER")
+          || verb.equals("TRUNCATE") ? verb + "_TABLE" : verb, Set.of(), null);
     }
     return new Classified("", Set.of(), "Syntax error: " + reason);
   }

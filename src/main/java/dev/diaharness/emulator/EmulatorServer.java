@@ -85,8 +85,9 @@ public final class EmulatorServer implements AutoCloseable {
     BigQueryTables tables = new BigQueryTables(database, folder, b.clock.instant());
     Optional<SandboxedExecutor> sandbox = database.map(db -> new SandboxedExecutor(db,
         SandboxLimits.DEFAULT.withMaxRows(1_000_000).withTimeout(Duration.ofSeconds(60))));
-    return new BigQueryFace(orDefault(b.config.bqDatasetId(), "local_dataset"), tables,
-        new BigQueryJobs(tables, sandbox, b.clock, metrics), metrics, b.bigQueryDenied);
+    String dataset = orDefault(b.config.bqDatasetId(), "local_dataset");
+    return new BigQueryFace(dataset, tables, new BigQueryJobs(dataset, tables, sandbox, b.clock, metrics), metrics,
+        b.bigQueryDenied);
   }
 
   /** A builder for a server holding one agent built from {@code config}. */

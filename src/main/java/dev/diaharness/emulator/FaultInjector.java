@@ -1,23 +1,36 @@
 package dev.diaharness.emulator;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decides, for each {@code streamAssist} call in arrival order, which fault (if any) it gets and how long it waits.
- * The n-th call's draws come from a generator seeded by (seed, n), so a run with the same seed injects the same
- * faults at the same call numbers, whatever the thread interleaving. Thread-safe.
+ * Decides which fault (if any) a {@code streamAssist} call gets and how long it waits. The draws of a call come
+ * from a generator seeded by (seed, {@link CallKey}): where the call sits in a conversation, not when it arrived.
+ * So a run with the same seed injects the same faults into the same conversations whatever the thread interleaving
+ * (a call number would be decided by which thread came first). Thread-safe.
  */
 final class FaultInjector {
   /** The fate of one call. */
   record Decision(Optional<FaultPlan.Kind> fault, Duration delay) {}
 
+  /**
+   * Where a call sits: the question that opened its conversation, which conversation with that opening question it
+   * is (0, 1, … in the order they began: the repeats of a question), the turn in the conversation (0 = the
+   * question, 1 = the SQL follow-up, …) and the attempt at that turn (a retry after a 429 or 500 draws again).
+   */
+  record CallKey(String question, int conversation, int turn, int attempt) {}
+
+  /** Bound on remembered opening questions, so a long benchmark does not grow memory forever. */
+  private static final int MAX_QUESTIONS = 200_000;
+
   private final FaultPlan faults;
   private final LatencyPlan latency;
   private final long seed;
-  private final AtomicLong calls = new AtomicLong();
+  private final Map<String, AtomicInteger> conversationsPerQuestion = new ConcurrentHashMap<>();
 
   FaultInjector(FaultPlan faults, LatencyPlan latency, long seed) {
     this.faults = faults;
@@ -29,9 +42,21 @@ final class FaultInjector {
     return faults;
   }
 
-  Decision next() {
-    long n = calls.getAndIncrement();
-    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n);
+  /** The ordinal of a new conversation that opens with {@code question}: 0 for the first, then 1, 2, … */
+  int nextConversation(String question) {
+    if (conversationsPerQuestion.size() > MAX_QUESTIONS) {
+      conversationsPerQuestion.clear();
+    }
+    return conversationsPerQuestion.computeIfAbsent(question, q -> new AtomicInteger()).getAndIncrement();
+  }
+
+  Decision decide(CallKey key) {
+    long mixed = seed * 0x9E3779B97F4A7C15L;
+    mixed = 31 * mixed + key.question().hashCode();
+    mixed = 31 * mixed + key.conversation();
+    mixed = 31 * mixed + key.turn();
+    mixed = 31 * mixed + key.attempt();
+    SplittableRandom random = new SplittableRandom(mixed);
     double u = random.nextDouble();
     Duration delay = latency.sample(random.nextDouble());
     double cumulative = 0;

@@ -12,13 +12,39 @@ import java.util.concurrent.atomic.AtomicLong;
  * the sql query used for the previous answer?" can be answered. Thread-safe.
  */
 final class SessionStore {
-  /** One conversation; {@code lastSql} is replaced by every answer that had SQL. */
+  /**
+   * One conversation; {@code lastSql} is replaced by every answer that had SQL. It also counts its turns and the
+   * attempts at the current turn, which place each call for fault injection ({@link FaultInjector.CallKey}).
+   */
   static final class Session {
     final String name;
     private volatile String lastSql;
+    private String openingQuestion;
+    private int conversation;
+    private int turn;
+    private int attempt;
 
     Session(String name) {
       this.name = name;
+    }
+
+    /**
+     * The key of a call asking {@code question} now; the first call fixes the opening question and asks
+     * {@code conversationOf} which conversation with that opening this is.
+     */
+    synchronized FaultInjector.CallKey nextCall(String question,
+        java.util.function.ToIntFunction<String> conversationOf) {
+      if (openingQuestion == null) {
+        openingQuestion = question;
+        conversation = conversationOf.applyAsInt(question);
+      }
+      return new FaultInjector.CallKey(openingQuestion, conversation, turn, attempt++);
+    }
+
+    /** The call got an answer (even a failed or truncated one): the next call is the next turn. */
+    synchronized void turnAnswered() {
+      turn++;
+      attempt = 0;
     }
 
     Optional<String> lastSql() {

@@ -61,24 +61,26 @@ final class StreamAssistEndpoint {
 
   void streamAssist(HttpExchange exchange) throws IOException {
     byte[] request = HttpJson.readBytes(exchange);
-    FaultInjector.Decision decision = faults.next();
+    JsonNode body = HttpJson.parse(request);
+    String question = body.path("query").path("text").asText("");
+    if (question.isBlank()) {
+      throw ApiError.invalid("query.text is required.");
+    }
+    SessionStore.Session session = sessions.resolve(body.path("session").asText(""));
+    // the fault is drawn for this call's place in its conversation, not for its arrival order
+    FaultInjector.Decision decision = faults.decide(session.nextCall(question, faults::nextConversation));
     sleep(decision.delay());
     Optional<FaultPlan.Kind> fault = decision.fault();
     fault.ifPresent(metrics::recordFault);
     if (fault.isPresent() && sendStatusFault(exchange, fault.get())) {
       return;
     }
-    JsonNode body = HttpJson.parse(request);
-    String question = body.path("query").path("text").asText("");
-    if (question.isBlank()) {
-      throw ApiError.invalid("query.text is required.");
-    }
     String agentId = body.path("agentsSpec").path("agentSpecs").path(0).path("agentId").asText("");
     AgentStore.StoredAgent agent = agentId.isEmpty() ? null : agents.get(agentId);
     if (agent != null && !AgentStore.ENABLED.equals(agent.state())) {
       throw ApiError.precondition("Agent " + agent.name() + " is not deployed (state " + agent.state() + ").");
     }
-    SessionStore.Session session = sessions.resolve(body.path("session").asText(""));
+    session.turnAnswered();
     String token = "emulator-" + Long.toHexString(tokens.getAndIncrement());
     if (fault.isPresent() && fault.get() == FaultPlan.Kind.CONSENT_REQUIRED) {
       stream(exchange, AnswerElements.consentRequired(authorizationName, token, session.name), false);

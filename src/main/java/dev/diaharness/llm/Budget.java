@@ -54,7 +54,15 @@ public final class Budget {
    * @throws BudgetExceededException when spent + reserved + this estimate would exceed the limit
    */
   public synchronized Reservation reserve(String modelId, ChatRequest request) {
-    double estimate = estimate(modelId, request);
+    return reserve(estimate(modelId, request));
+  }
+
+  /**
+   * Reserves an estimate in USD (e.g. a BigQuery query's, from its dry run).
+   *
+   * @throws BudgetExceededException when spent + reserved + this estimate would exceed the limit
+   */
+  public synchronized Reservation reserve(double estimate) {
     double committed = ledger.spentUsd() + reservedUsd;
     if (committed + estimate > limitUsd) {
       throw new BudgetExceededException(limitUsd, committed, estimate);

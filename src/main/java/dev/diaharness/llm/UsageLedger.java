@@ -29,6 +29,12 @@ public final class UsageLedger {
   private final Map<String, Totals> byModel = new HashMap<>();
   private final Set<String> unpriced = new TreeSet<>();
   private Totals total = Totals.ZERO;
+  private BigQueryTotals bigQuery = BigQueryTotals.ZERO;
+
+  /** Queries run on BigQuery, their bytes billed and cost. Immutable. */
+  public record BigQueryTotals(long queries, long bytesBilled, double usd) {
+    public static final BigQueryTotals ZERO = new BigQueryTotals(0, 0, 0);
+  }
 
   public UsageLedger(PriceTable prices) {
     this.prices = Objects.requireNonNull(prices, "prices");
@@ -47,6 +53,16 @@ public final class UsageLedger {
     byModel.merge(model, Totals.ZERO.plus(usage, cost), UsageLedger::sum);
     total = sum(total, Totals.ZERO.plus(usage, cost));
     return cost;
+  }
+
+  /** Records one BigQuery query's bytes billed and cost; the cost counts toward the run's total (and --max-usd). */
+  public synchronized void recordBigQuery(long bytesBilled, double usd) {
+    bigQuery = new BigQueryTotals(bigQuery.queries() + 1, bigQuery.bytesBilled() + bytesBilled, bigQuery.usd() + usd);
+    total = new Totals(total.calls(), total.inputTokens(), total.outputTokens(), total.usd() + usd);
+  }
+
+  public synchronized BigQueryTotals bigQuery() {
+    return bigQuery;
   }
 
   private static Totals sum(Totals a, Totals b) {

@@ -26,6 +26,9 @@ import java.util.TreeSet;
  */
 public final class ExecutionStage implements ScoringStage {
   private final BigQueryExecutor base;
+  private final BigQueryExecutor expectedBase;
+  /** what the base is, for evidence: "the local data", or BigQuery with --execute-on bigquery */
+  private final String where;
   private final VariantExecutors variants;
   private final AnswerComparer comparer;
   private final StabilityCheck stability;
@@ -40,6 +43,17 @@ public final class ExecutionStage implements ScoringStage {
   }
 
   public ExecutionStage(BigQueryExecutor base, VariantExecutors variants, ComparisonPolicy policy) {
+    this(base, base, "the local data", variants, policy);
+  }
+
+  /**
+   * Expected SQL (and its alternatives) runs on {@code expectedBase} — the same data as {@code base}, e.g. a view
+   * that caches expected results across runs — and answers on {@code base}; {@code where} names the base in evidence.
+   */
+  public ExecutionStage(BigQueryExecutor expectedBase, BigQueryExecutor base, String where, VariantExecutors variants,
+      ComparisonPolicy policy) {
+    this.expectedBase = expectedBase;
+    this.where = where;
     this.base = base;
     this.variants = variants;
     this.comparer = new AnswerComparer(policy);
@@ -50,7 +64,7 @@ public final class ExecutionStage implements ScoringStage {
   public Optional<Verdict> decide(ScoringInput input) {
     String expected = input.goldenCase().expectedSql();
     String generated = input.generatedSql().orElseThrow();
-    ExecutionResult gold = expectedCache.get(expected, base::executeBigQuery);
+    ExecutionResult gold = expectedCache.get(expected, expectedBase::executeBigQuery);
     if (gold instanceof ExecutionResult.Unsupported) {
       return Optional.empty();
     }
@@ -81,7 +95,7 @@ public final class ExecutionStage implements ScoringStage {
         Map<String, Object> details = new LinkedHashMap<>(onBase.comparison().evidence());
         details.put("comparison", comparer.policy().flagValue());
         return Verdict.of(Outcome.FAIL, Status.EXEC_MISMATCH, partial,
-            new Evidence("results differ on the local data: " + onBase.comparison().summary(), details));
+            new Evidence("results differ on " + where + ": " + onBase.comparison().summary(), details));
       }
       expected = alternative.get().getKey();
       gold = alternative.get().getValue();
@@ -124,7 +138,7 @@ public final class ExecutionStage implements ScoringStage {
         Map<String, Object> details = new LinkedHashMap<>(c.comparison().evidence());
         details.put("variant", variant.description());
         return Verdict.of(Outcome.FAIL, Status.COUNTEREXAMPLE, partial, new Evidence(
-            "same results on the local data, different on a variant database (" + variant.description() + "): "
+            "same results on " + where + ", different on a variant database (" + variant.description() + "): "
                 + c.comparison().summary(), details));
       }
       if (goldRows.table().truncated() || predictedRows.table().truncated()) {
@@ -142,11 +156,11 @@ public final class ExecutionStage implements ScoringStage {
     details.put("rules", rules.isEmpty() ? List.of("same_rows") : List.copyOf(rules));
     if (!informative) {
       return Verdict.of(Outcome.UNDECIDED, Status.INCONCLUSIVE, partial, new Evidence("both results are empty (or "
-          + "all NULL) on the local data and on " + agreed + " variant database(s): this proves nothing", details));
+          + "all NULL) on " + where + " and on " + agreed + " variant database(s): this proves nothing", details));
     }
     String how = rules.isEmpty() ? "" : " (accepted by the " + String.join(", ", rules) + " rule"
         + (rules.size() > 1 ? "s" : "") + ")";
-    String summary = "same results on the local data and on " + agreed + " variant database(s)" + how;
+    String summary = "same results on " + where + " and on " + agreed + " variant database(s)" + how;
     return Verdict.of(Outcome.PASS, Status.EXEC_EQUIVALENT, CategoryScores.FULL, new Evidence(summary, details));
   }
 
@@ -159,7 +173,7 @@ public final class ExecutionStage implements ScoringStage {
       boolean orderMatters) {
     String generated = input.generatedSql().orElseThrow();
     for (String alternative : input.goldenCase().alternatives()) {
-      ExecutionResult alt = expectedCache.get(alternative, base::executeBigQuery);
+      ExecutionResult alt = expectedCache.get(alternative, expectedBase::executeBigQuery);
       if (alt instanceof ExecutionResult.Rows altRows
           && comparer.compare(alternative, generated, altRows.table(), predicted, orderMatters, base).equal()) {
         return Optional.of(Map.entry(alternative, altRows.table()));

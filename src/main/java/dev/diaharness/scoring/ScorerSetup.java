@@ -1,5 +1,6 @@
 package dev.diaharness.scoring;
 
+import dev.diaharness.sql.BigQueryExecutor;
 import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.sql.DatabaseVariants;
 import dev.diaharness.sql.EmbeddedDatabase;
@@ -60,6 +61,22 @@ public final class ScorerSetup implements AutoCloseable {
   /** @param policy how results are compared ({@code --comparison}; docs/scoring.md) */
   public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
       JudgeUse use, ComparisonPolicy policy) {
+    return open(data, variantK, seed, configuredJudge, use, policy, Optional.empty());
+  }
+
+  /**
+   * Where the expected and generated SQL run when not on the local tables ({@code --execute-on bigquery}).
+   *
+   * @param expected runs expected SQL (may cache it); {@code answers} runs generated SQL on the same data
+   * @param where names that data in evidence, e.g. "BigQuery"
+   */
+  public record RemoteBase(BigQueryExecutor expected, BigQueryExecutor answers, String where) {}
+
+  /**
+   * @param remote when present, both queries run there and the local tables (if any) only give the variants
+   */
+  public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
+      JudgeUse use, ComparisonPolicy policy, Optional<RemoteBase> remote) {
     Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
     List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
@@ -68,8 +85,13 @@ public final class ScorerSetup implements AutoCloseable {
         .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db)));
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
     Optional<VariantExecutorCache> variantExecutors = variants.map(VariantExecutorCache::new);
-    executor.ifPresent(base -> stages.add(new ExecutionStage(base,
-        variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE), policy)));
+    VariantExecutors onVariants = variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE);
+    if (remote.isPresent()) {
+      RemoteBase r = remote.get();
+      stages.add(new ExecutionStage(r.expected(), r.answers(), r.where(), onVariants, policy));
+    } else {
+      executor.ifPresent(base -> stages.add(new ExecutionStage(base, onVariants, policy)));
+    }
     judge.ifPresent(stages::add);
     Scorer pipeline = new ScoringPipeline(stages);
     Scorer scorer = use == JudgeUse.ALWAYS && judge.isPresent() ? new JudgeAlongside(pipeline, judge.get()) : pipeline;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -42,6 +43,10 @@ final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.E
           "CURRENT_TIME", "current_time",
           "CURRENT_DATETIME", "CAST(current_timestamp AS TIMESTAMP)");
 
+  /** BigQuery's exact percentiles (window functions) → DuckDB's quantiles, same arguments. */
+  private static final Map<String, String> PERCENTILES =
+      Map.of("PERCENTILE_CONT", "quantile_cont", "PERCENTILE_DISC", "quantile_disc");
+
   private final DuckDbRenderer renderer;
 
   BigQueryExpressionDeParser(DuckDbRenderer renderer, StringBuilder builder) {
@@ -60,17 +65,24 @@ final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.E
       builder.append(rule.get().render(name, args, renderer::render));
       return builder;
     }
-    if (name.equals("ARRAY_AGG") && (function.getLimit() != null || function.getNullHandling() != null)) {
-      throw new UnsupportedConstructException("ARRAY_AGG", "ARRAY_AGG with LIMIT or IGNORE/RESPECT NULLS");
-    }
     FunctionRules.rename(name).ifPresent(function::setName);
     return super.visit(function, context);
   }
 
-  /** Window and aggregate calls with OVER: the same renames; COUNTIF becomes COUNT of a CASE. */
+  /**
+   * Window and aggregate calls with OVER: the same allow-list and renames; COUNTIF becomes COUNT of a CASE,
+   * PERCENTILE_CONT/DISC DuckDB's quantile_cont/disc (both skip NULLs and interpolate linearly).
+   */
   @Override
   public <S> StringBuilder visit(AnalyticExpression analytic, S context) {
     String name = analytic.getName().toUpperCase(Locale.ROOT);
+    if (PERCENTILES.containsKey(name)) {
+      if (analytic.getNullHandling() != null || analytic.isIgnoreNulls()) {
+        throw new UnsupportedConstructException(name, name + " with RESPECT/IGNORE NULLS is not translated");
+      }
+      analytic.setName(PERCENTILES.get(name));
+      return super.visit(analytic, context);
+    }
     FunctionRules.checkSupported(name);
     if (name.equals("COUNTIF")) {
       analytic.setName("count");
@@ -81,6 +93,14 @@ final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.E
       FunctionRules.rename(name).ifPresent(analytic::setName);
     }
     return super.visit(analytic, context);
+  }
+
+  /** BigQuery's {@code /} fails on a zero divisor; DuckDB's returns ±inf (or NaN). */
+  @Override
+  public <S> StringBuilder visit(Division division, S context) {
+    builder.append("((").append(renderer.render(division.getLeftExpression())).append(") / ")
+        .append(ScalarFunctionRules.nonZero(renderer.render(division.getRightExpression()))).append(")");
+    return builder;
   }
 
   /**
@@ -111,10 +131,42 @@ final class BigQueryExpressionDeParser extends net.sf.jsqlparser.util.deparser.E
       throw new UnsupportedConstructException("CAST ... FORMAT", "CAST with a FORMAT clause is not translated");
     }
     String type = TypeMapping.duckDbType(cast.getColDataType());
-    String keyword = "SAFE_CAST".equalsIgnoreCase(cast.keyword) ? "TRY_CAST" : "CAST";
-    builder.append(keyword).append('(').append(renderer.render(cast.getLeftExpression())).append(" AS ")
-        .append(type).append(')');
+    boolean safe = "SAFE_CAST".equalsIgnoreCase(cast.keyword);
+    String value = renderer.render(cast.getLeftExpression());
+    if (type.equals("BIGINT") && !(cast.getLeftExpression() instanceof LongValue)) {
+      builder.append(toInt64(value, safe));
+      return builder;
+    }
+    if (type.equals("VARCHAR")) {
+      builder.append(floatToString(value, safe));
+      return builder;
+    }
+    builder.append(safe ? "TRY_CAST" : "CAST").append('(').append(value).append(" AS ").append(type).append(')');
     return builder;
+  }
+
+  /** CAST(FLOAT64 AS STRING) writes a whole number without ".0" in BigQuery ('1'), DuckDB writes '1.0'. */
+  private static String floatToString(String x, boolean safe) {
+    String cast = safe ? "TRY_CAST" : "CAST";
+    String asDouble = "TRY_CAST(" + x + " AS DOUBLE)";
+    return "(CASE WHEN typeof(" + x + ") IN ('DOUBLE', 'FLOAT') AND " + asDouble + " = trunc(" + asDouble
+        + ") AND abs(" + asDouble + ") < 1e15 THEN CAST(CAST(" + asDouble + " AS BIGINT) AS VARCHAR) ELSE " + cast
+        + "(" + x + " AS VARCHAR) END)";
+  }
+
+  /**
+   * CAST(x AS INT64): a FLOAT64 rounds half away from zero in BigQuery and half to even in DuckDB; a string must
+   * spell an integer (decimal or 0x hex) in BigQuery, DuckDB also rounds '4.5'. The type of x is known only to DuckDB,
+   * so the text asks it ({@code typeof}); every branch binds for any type.
+   */
+  private static String toInt64(String x, boolean safe) {
+    String cast = safe ? "TRY_CAST" : "CAST";
+    String badString = safe ? "NULL" : "error('Bad int64 value: ' || CAST(" + x + " AS VARCHAR))";
+    return "(CASE WHEN typeof(" + x + ") IN ('DOUBLE', 'FLOAT') THEN " + cast + "(round(TRY_CAST(" + x
+        + " AS DOUBLE)) AS BIGINT)"
+        + " WHEN typeof(" + x + ") = 'VARCHAR' AND NOT regexp_full_match(CAST(" + x + " AS VARCHAR),"
+        + " '\\s*[+-]?([0-9]+|0[xX][0-9a-fA-F]+)\\s*') THEN " + badString
+        + " ELSE " + cast + "(" + x + " AS BIGINT) END)";
   }
 
   /**

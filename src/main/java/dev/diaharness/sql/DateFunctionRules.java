@@ -44,7 +44,13 @@ final class DateFunctionRules {
         Map.entry("DATE", DateFunctionRules::date),
         Map.entry("LAST_DAY", DateFunctionRules::lastDay),
         Map.entry("UNIX_DATE", (n, a, r) -> unixDate(n, a, r)),
-        Map.entry("DATE_FROM_UNIX_DATE", DateFunctionRules::dateFromUnixDate));
+        Map.entry("DATE_FROM_UNIX_DATE", DateFunctionRules::dateFromUnixDate),
+        Map.entry("TIMESTAMP", DateFunctionRules::timestamp),
+        Map.entry("DATETIME", DateFunctionRules::datetime),
+        Map.entry("TIMESTAMP_ADD", (n, a, r) -> shiftTimestamp(n, a, r, "+")),
+        Map.entry("TIMESTAMP_SUB", (n, a, r) -> shiftTimestamp(n, a, r, "-")),
+        Map.entry("DATETIME_ADD", (n, a, r) -> shiftTimestamp(n, a, r, "+")),
+        Map.entry("DATETIME_SUB", (n, a, r) -> shiftTimestamp(n, a, r, "-")));
   }
 
   /** DATE_TRUNC(d, part) → a DATE; weeks start on Sunday (or the named day), not on DuckDB's Monday. */
@@ -146,6 +152,57 @@ final class DateFunctionRules {
       throw new UnsupportedConstructException(name, "DATE(timestamp, time_zone): time zones are not supported");
     }
     return "CAST(" + out.render(args.get(0)) + " AS DATE)";
+  }
+
+  /**
+   * TIMESTAMP(x): a DATE becomes midnight UTC, a DATETIME or a string is read in UTC, BigQuery's default zone.
+   * TIMESTAMPs are zone-less here and stand for UTC, so this is a cast; a time-zone argument, or a string literal
+   * that names a zone or an offset, is not translated.
+   */
+  private static String timestamp(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {
+    requireArgs(name, args, 1, 2);
+    if (args.size() == 2) {
+      throw new UnsupportedConstructException(name, name + "(value, time_zone): time zones are not supported");
+    }
+    if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue literal
+        && ZONED.matcher(literal.getValue().strip()).find()) {
+      throw new UnsupportedConstructException(name, name + ": a time-zone offset or name in '"
+          + literal.getValue() + "' is not supported");
+    }
+    return "CAST(" + out.render(args.get(0)) + " AS TIMESTAMP)";
+  }
+
+  /** A zone at the end of a timestamp string: Z, +hh[:mm], -hh[:mm] after the time, or a zone name. */
+  private static final java.util.regex.Pattern ZONED =
+      java.util.regex.Pattern.compile(
+          "(\\d[Zz]$|:\\d{2}(\\.\\d+)?\\s*[+-]\\d{1,2}(:?\\d{2})?$|\\s[A-Za-z_]+(/[A-Za-z_]+)*$)");
+
+  /** DATETIME(d), DATETIME(d, t), DATETIME(y, m, d, h, mi, s); a time-zone argument is not translated. */
+  private static String datetime(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {
+    requireArgs(name, args, 1, 6);
+    if (args.size() == 6) {
+      return "make_timestamp(" + args.stream().map(out::render).collect(java.util.stream.Collectors.joining(", "))
+          + ")";
+    }
+    if (args.size() == 2 && !(args.get(1) instanceof net.sf.jsqlparser.expression.StringValue)) {
+      return "(CAST(" + dateArg(args.get(0), out) + " AS DATE) + CAST(" + out.render(args.get(1)) + " AS TIME))";
+    }
+    if (args.size() != 1) {
+      throw new UnsupportedConstructException(name, name + " with " + args.size() + " arguments (or a time zone)"
+          + " is not translated");
+    }
+    return "CAST(" + out.render(args.get(0)) + " AS TIMESTAMP)";
+  }
+
+  /** TIMESTAMP_ADD / DATETIME_SUB(ts, INTERVAL n unit) → a TIMESTAMP. */
+  private static String shiftTimestamp(
+      String name, List<Expression> args, FunctionRule.ExpressionRenderer out, String sign) {
+    requireArgs(name, args, 2, 2);
+    if (!(args.get(1) instanceof IntervalExpression)) {
+      throw new UnsupportedConstructException(name, name + " expects INTERVAL n unit as its second argument");
+    }
+    return "CAST(" + timestampArg(args.get(0), out) + " " + sign + " "
+        + Intervals.render(name, (IntervalExpression) args.get(1), out) + " AS TIMESTAMP)";
   }
 
   private static String lastDay(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {

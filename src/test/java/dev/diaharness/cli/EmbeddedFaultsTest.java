@@ -31,6 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedFaultsTest {
   static final int REPEATS = 2;
   static final long SEED = 7;
+  /**
+   * The emulator's fault seed. Faults follow (question, repeat, turn, attempt), not arrival order, so this seed
+   * injects 429s, 500s and truncated streams (first turns and SQL follow-ups) into the same conversations every run.
+   */
+  static final long FAULT_SEED = 10;
 
   @TempDir Path clean;
   @TempDir Path faulty;
@@ -68,7 +73,7 @@ class EmbeddedFaultsTest {
     FaultPlan faults = FaultPlan.parse("faults", "429=0.05,500=0.01,truncate=0.01").withRetryAfter(Duration.ZERO);
     MetricsSnapshot seen;
     Map<ItemKey, ItemResult> withFaults;
-    try (LocalEmulator emulator = LocalEmulator.start(faults, LatencyPlan.none(), SEED)) {
+    try (LocalEmulator emulator = LocalEmulator.start(faults, LatencyPlan.none(), FAULT_SEED)) {
       withFaults = byKey(evaluate(emulator.env(), faulty));
       seen = emulator.server.metrics();
     }

@@ -25,6 +25,17 @@ class EvaluateCommandTest {
   static final String CONFIG = "examples/ecommerce/baseline_config.json";
   static final String TRAIN = "examples/ecommerce/golden_set.json";
   static final String TEST = "examples/ecommerce/test_set.json";
+  /** Questions in the example's sets, read from the files so a regenerated example does not break the tests. */
+  static final int TRAIN_QUESTIONS = questionsIn(TRAIN);
+  static final int TEST_QUESTIONS = questionsIn(TEST);
+
+  static int questionsIn(String file) {
+    try {
+      return dev.diaharness.core.Json.MAPPER.readTree(java.nio.file.Path.of(file).toFile()).size();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @TempDir Path results;
 

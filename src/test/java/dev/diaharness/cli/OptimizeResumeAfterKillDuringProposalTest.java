@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The models are a loopback OpenAI-compatible fake in this JVM whose first analysis request never answers.
  */
 class OptimizeResumeAfterKillDuringProposalTest {
-  static final int TRAIN_ITEMS = 47; // one repeat, no test set
+  static final int TRAIN_ITEMS = EvaluateCommandTest.TRAIN_QUESTIONS; // one repeat, no test set
   static final String ADDED_RULE =
       " When a question names a period, filter on the order date to exactly that period.";
 

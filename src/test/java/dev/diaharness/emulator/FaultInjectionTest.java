@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diaharness.core.Json;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +88,28 @@ class FaultInjectionTest {
     assertThat(java.util.Arrays.stream(first).filter(s -> s == 200).count()).isEqualTo(200 - limited - errors);
   }
 
+  /** Faults follow the conversation, not the arrival order: the flake of a fault keyed by call number. */
+  @Test
+  void theSameConversationsGetTheSameFaultsInAnyArrivalOrder() {
+    List<String> questions = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "How many orders in week " + i + "?")
+        .toList();
+    List<String> reversed = new java.util.ArrayList<>(questions);
+    java.util.Collections.reverse(reversed);
+    java.util.Map<String, Integer> inOrder = statusesByQuestion(questions);
+    java.util.Map<String, Integer> backwards = statusesByQuestion(reversed);
+    assertThat(backwards).isEqualTo(inOrder);
+    assertThat(inOrder.values()).contains(200, 429);
+  }
+
+  private static java.util.Map<String, Integer> statusesByQuestion(List<String> questions) {
+    try (EmulatorServer server = EmulatorServer.builder(NO_DATA)
+        .faults(FaultPlan.parse("--fault-rate", "429=0.3")).seed(5).start()) {
+      java.util.Map<String, Integer> statuses = new java.util.HashMap<>();
+      questions.forEach(q -> statuses.put(q, ask(server, q).statusCode()));
+      return statuses;
+    }
+  }
+
   @Test
   void latencyDoesNotChangeTheAnswer() {
     try (EmulatorServer server = EmulatorServer.builder(NO_DATA)
@@ -122,10 +145,14 @@ class FaultInjectionTest {
   }
 
   private static HttpResponse<String> ask(EmulatorServer server) {
+    return ask(server, "How many customers are there?");
+  }
+
+  private static HttpResponse<String> ask(EmulatorServer server, String question) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("session", "projects/local-project/locations/global/collections/default_collection/engines/"
         + "local-engine/sessions/-");
-    body.putObject("query").put("text", "How many customers are there?");
+    body.putObject("query").put("text", question);
     body.putObject("agentsSpec").putArray("agentSpecs").addObject().put("agentId", server.agentId());
     return new Http(server.baseUrl()).post(ASSISTANT + ":streamAssist", body.toString());
   }

@@ -54,8 +54,13 @@ public final class Authorizations {
 
   /** The authorization of this agent when it exists ({@code authorizations.get}); 404 is empty. */
   public Optional<JsonNode> find(String agentDisplayName) {
+    return get(nameFor(agentDisplayName));
+  }
+
+  /** The authorization resource {@code name} when it exists; 404 is empty. */
+  public Optional<JsonNode> get(String name) {
     try {
-      return Optional.of(http.get(nameFor(agentDisplayName)));
+      return Optional.of(http.get(name));
     } catch (ApiFailure.NotFound e) {
       return Optional.empty();
     }

@@ -98,6 +98,19 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     return agents;
   }
 
+  /** One small call that proves the engine answers ({@code agents.list} with {@code pageSize=1}). */
+  public void ping() {
+    guard(() -> http.get(settings.assistantPath() + "/agents?pageSize=1"));
+  }
+
+  /** The authorization resources attached to the agent ({@code authorizationConfig.toolAuthorizations}). */
+  public List<String> attachedAuthorizations(String agentId) {
+    JsonNode agent = guard(() -> notFoundIsInput(agentId, () -> http.get(settings.agentPath(agentId))));
+    List<String> names = new ArrayList<>();
+    agent.path("authorizationConfig").path("toolAuthorizations").forEach(a -> names.add(a.asText()));
+    return names;
+  }
+
   /** The agent of {@code id} as listed, with its state and failure reason. */
   public AgentSummary summary(String agentId) {
     return summary(guard(() -> notFoundIsInput(agentId, () -> http.get(settings.agentPath(agentId)))));
