@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       OptimizeCommand.class,
       EmulatorCommand.class,
+      DataCommand.class,
       ReportCommand.class,
       AgentsCommand.class,
       ScoreCommand.class,
