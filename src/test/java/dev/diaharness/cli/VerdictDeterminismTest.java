@@ -62,7 +62,7 @@ class VerdictDeterminismTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.diaharness.cli.Main", "score",
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.diaharness.cli.Main", "score", "--exit-zero",
         "--pairs", pairs.toString(), "--json", "--data", DATA, "--seed", "7"));
     Path out = Files.createTempFile(dir, "child", ".out");
     Path err = Files.createTempFile(dir, "child", ".err");
