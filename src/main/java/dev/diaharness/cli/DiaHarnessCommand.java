@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       AgentsCommand.class,
       ScoreCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      CompareCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
