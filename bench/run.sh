@@ -23,6 +23,7 @@ case "$what" in
   overhead)  run OverheadBench "$@" ;;
   ratelimit) run RateLimitBench "$@" ;;
   scoring)   run ScoringBench "$@" ;;
+  hardcorpus) run HardCorpusBench "$@" ;;
   load)      run EngineUnderLoadBench "$@" ;;
   all)
     echo "## $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -33,5 +34,5 @@ case "$what" in
     run ScoringBench 2 30
     run EngineUnderLoadBench all 1
     ;;
-  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | load | all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | hardcorpus | load | all)" >&2; exit 2 ;;
 esac

@@ -130,11 +130,11 @@ final class AgentConnection implements AutoCloseable {
     return sessions;
   }
 
-  /** Deletes the run's sessions (unless {@code --keep-sessions}), then stops the emulator. */
+  /** Deletes the run's sessions (unless {@code --keep-sessions}), or stops the embedded emulator. */
   @Override
   public void close() {
     try {
-      if (!keepSessions) {
+      if (!keepSessions && emulator.isEmpty()) { // an embedded emulator's sessions go with it, just below
         sessions.deleteAll(new GeminiHttp(settings.withAgentId(agentId)));
       }
     } finally {

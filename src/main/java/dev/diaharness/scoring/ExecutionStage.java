@@ -34,6 +34,8 @@ public final class ExecutionStage implements ScoringStage {
   private final StabilityCheck stability;
   /** expected (and alternative) SQL on the local tables; run outside any map lock, once per query */
   private final BoundedCache<String, ExecutionResult> expectedCache = new BoundedCache<>(20_000);
+  /** generated SQL → the construct the translator refused in it, for the UNSUPPORTED verdict's evidence */
+  private final BoundedCache<String, Optional<String>> refusals = new BoundedCache<>(4_096);
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
@@ -73,7 +75,8 @@ public final class ExecutionStage implements ScoringStage {
           new Evidence("the expected SQL " + describe(gold), Map.of("kind", kindOf(gold)))));
     }
     ExecutionResult predicted = base.executeBigQuery(generated);
-    if (predicted instanceof ExecutionResult.Unsupported) {
+    if (predicted instanceof ExecutionResult.Unsupported u) {
+      refusals.get(generated, sql -> Optional.of(u.construct() + ": " + u.reason()));
       return Optional.empty();
     }
     CategoryScores partial = partialCredit(expected, generated);
@@ -82,6 +85,18 @@ public final class ExecutionStage implements ScoringStage {
           new Evidence("the generated SQL " + describe(predicted), Map.of("kind", kindOf(predicted)))));
     }
     return Optional.of(judgeRows(input, goldRows.table(), predictedRows.table(), partial));
+  }
+
+  /** The construct the translator refused in the expected or the generated SQL, named, with its reason. */
+  @Override
+  public Optional<String> whyUndecided(ScoringInput input) {
+    String expected = input.goldenCase().expectedSql();
+    if (expectedCache.get(expected, expectedBase::executeBigQuery) instanceof ExecutionResult.Unsupported u) {
+      return Optional.of("the expected SQL uses " + u.construct() + ": " + u.reason());
+    }
+    // decide() ran the generated SQL (the expected SQL was supported) and noted a refusal: no second execution
+    return input.generatedSql().flatMap(sql -> refusals.get(sql, unrefused -> Optional.empty()))
+        .map(refusal -> "the generated SQL uses " + refusal);
   }
 
   private Verdict judgeRows(ScoringInput input, ResultTable gold, ResultTable predicted, CategoryScores partial) {

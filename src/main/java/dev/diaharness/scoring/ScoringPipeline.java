@@ -23,7 +23,13 @@ public final class ScoringPipeline implements Scorer {
         return verdict.get();
       }
     }
+    List<String> reasons = stages.stream().map(stage -> stage.whyUndecided(input)).flatMap(Optional::stream)
+        .toList();
+    String summary = "no stage could decide: execution was not possible and no judge is configured";
+    if (reasons.isEmpty()) {
+      return Verdict.of(Outcome.UNDECIDED, Status.UNSUPPORTED, CategoryScores.ZERO, Evidence.of(summary));
+    }
     return Verdict.of(Outcome.UNDECIDED, Status.UNSUPPORTED, CategoryScores.ZERO,
-        Evidence.of("no stage could decide: execution was not possible and no judge is configured"));
+        new Evidence(summary + " (" + String.join("; ", reasons) + ")", java.util.Map.of("unsupported", reasons)));
   }
 }

@@ -8,4 +8,12 @@ import java.util.Optional;
  */
 public interface ScoringStage {
   Optional<Verdict> decide(ScoringInput input);
+
+  /**
+   * Why this stage handed the answer on, when that is worth telling the reader of an UNSUPPORTED verdict (the
+   * function the translator refused); empty by default. Called only when no stage decided.
+   */
+  default Optional<String> whyUndecided(ScoringInput input) {
+    return Optional.empty();
+  }
 }

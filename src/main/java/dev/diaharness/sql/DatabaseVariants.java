@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * boundary dates, nudge, each <em>combined with a dense nudge</em> around the queries' constants ({@link
  * #kindOf(int)}, {@link #combinedWithNudge(int)}): a near miss that shows only on rows matching the query's filter
  * (an orphaned order on the queried day, a customer twice on it, a NULL region among the customers who signed up
- * that day) needs both edits in one database. Rows are picked by a hash salted with the seed, so the same seed
- * gives identical variants.
+ * that day) needs both edits in one database. The literal-dependent variants also get rows on, just before and just
+ * after each boundary of both queries' conditions, with the other conditions met ({@link BoundaryEdits}). Rows are
+ * picked by a hash salted with the seed, and tables, literals and bounds are taken in sorted order, so the same
+ * seed, data and SQL texts give identical variants in every JVM. {@link #shuffled()} is the base with its rows in
+ * another physical order, for the stability check.
  *
  * <p>The base tables are copied once to Parquet in a private temporary folder (so build this object before any
  * sandbox locks the base database); every variant is a new in-memory DuckDB database loaded from there with one
@@ -49,7 +52,10 @@ public final class DatabaseVariants implements AutoCloseable {
   private final int cacheSize;
   private final Path snapshotDir;
   private final VariantBuilder builder;
-  private final LinkedHashMap<Set<Literal>, FutureTask<List<VariantDatabase>>> nudged =
+  /** What the literal-dependent variants are built from: the queries' constants and their conditions' bounds. */
+  private record Key(Set<Literal> literals, List<PredicateBound> bounds) {}
+
+  private final LinkedHashMap<Key, FutureTask<List<VariantDatabase>>> nudged =
       new LinkedHashMap<>(16, 0.75f, true);
   private final FutureTask<List<VariantDatabase>> fixed;
   private final FutureTask<List<VariantDatabase>> shuffled;
@@ -80,7 +86,7 @@ public final class DatabaseVariants implements AutoCloseable {
       deleteSnapshot();
       throw new DatabaseVariantsException("cannot copy the base database for variants: " + e.getMessage(), e);
     }
-    this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, Set.of()));
+    this.fixed = new FutureTask<>(() -> buildAll(DatabaseVariants::literalFree, new Key(Set.of(), List.of())));
     this.shuffled = new FutureTask<>(() -> List.of(builder.buildShuffled(seed * 1_000_003L - 1)));
   }
 
@@ -119,7 +125,8 @@ public final class DatabaseVariants implements AutoCloseable {
 
   /** The variants for the literals of both queries ({@link LiteralExtractor#extract(String, String)}). */
   public List<VariantDatabase> variantsFor(String expectedSql, String generatedSql) {
-    return variantsFor(LiteralExtractor.extract(expectedSql, generatedSql));
+    return variantsFor(new Key(LiteralExtractor.extract(expectedSql, generatedSql),
+        PredicateBounds.extract(expectedSql, generatedSql)));
   }
 
   /**
@@ -129,7 +136,10 @@ public final class DatabaseVariants implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public List<VariantDatabase> variantsFor(Set<Literal> literals) {
-    Set<Literal> key = Set.copyOf(literals);
+    return variantsFor(new Key(new TreeSet<>(literals), List.of()));
+  }
+
+  private List<VariantDatabase> variantsFor(Key key) {
     List<VariantDatabase> all = new ArrayList<>(await(fixedTask()));
     all.addAll(await(nudgedTask(key)));
     all.sort(Comparator.comparingInt(VariantDatabase::index));
@@ -141,7 +151,7 @@ public final class DatabaseVariants implements AutoCloseable {
     return fixed;
   }
 
-  private FutureTask<List<VariantDatabase>> nudgedTask(Set<Literal> key) {
+  private FutureTask<List<VariantDatabase>> nudgedTask(Key key) {
     FutureTask<List<VariantDatabase>> task;
     List<FutureTask<List<VariantDatabase>>> evicted = new ArrayList<>();
     synchronized (this) {
@@ -186,13 +196,14 @@ public final class DatabaseVariants implements AutoCloseable {
     }
   }
 
-  private List<VariantDatabase> buildAll(IntPredicate which, Set<Literal> literals)
+  private List<VariantDatabase> buildAll(IntPredicate which, Key key)
       throws SQLException {
     List<VariantDatabase> out = new ArrayList<>();
     try {
       for (int i = 0; i < k; i++) {
         if (which.test(i)) {
-          out.add(builder.build(i, kindOf(i), combinedWithNudge(i), seed * 1_000_003L + i, new TreeSet<>(literals)));
+          out.add(builder.build(i, kindOf(i), combinedWithNudge(i), seed * 1_000_003L + i,
+              new TreeSet<>(key.literals()), key.bounds()));
         }
       }
       return out;

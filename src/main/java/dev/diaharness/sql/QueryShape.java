@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
@@ -38,6 +39,8 @@ public record QueryShape(boolean ordersAtTopLevel, Optional<List<Integer>> order
       Pattern.compile("\\b(ROUND|TRUNC|FLOOR|CEIL|CEILING)\\s*\\(|\\bAS\\s+(INT64|INTEGER|INT|BIGINT)\\b");
   private static final Pattern ORDER_DEPENDENT = Pattern.compile("\\b(LIMIT|OFFSET|ARRAY_AGG|STRING_AGG|ANY_VALUE"
       + "|ROW_NUMBER|FIRST_VALUE|LAST_VALUE|NTH_VALUE|LAG|LEAD|GROUP_CONCAT|LISTAGG)\\b");
+  /** The top-level LIMIT, last in the text (a LIMIT inside parentheses is followed by a ')'). */
+  private static final Pattern TRAILING_LIMIT = Pattern.compile("\\bLIMIT\\s+\\d+\\s*;?\\s*$");
   private static final BoundedCache<String, QueryShape> CACHE = new BoundedCache<>(8192);
 
   public QueryShape {
@@ -60,11 +63,12 @@ public record QueryShape(boolean ordersAtTopLevel, Optional<List<Integer>> order
     Limit limit = s.getLimit();
     OptionalLong n = OptionalLong.empty();
     Optional<String> without = Optional.empty();
+    Matcher trailing = TRAILING_LIMIT.matcher(masked);
     if (limit != null && s.getOffset() == null && limit.getOffset() == null
-        && limit.getRowCount() instanceof LongValue count) {
+        && limit.getRowCount() instanceof LongValue count && trailing.find()) {
       n = OptionalLong.of(count.getValue());
-      s.setLimit(null);
-      without = Optional.of(s.toString());
+      // cut from the original text: the parser's re-print quotes names in a way BigQuery reads as strings
+      without = Optional.of(sql.substring(0, trailing.start()));
     }
     return new QueryShape(orders, keys, n, without, rounds, dependent);
   }

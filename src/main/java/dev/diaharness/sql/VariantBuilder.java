@@ -32,8 +32,8 @@ final class VariantBuilder {
    *     DatabaseVariants#combinedWithNudge(int)}): after a subset, so the nudged rows survive it; before the other
    *     edits, so they reach the nudged rows
    */
-  VariantDatabase build(int index, VariantKind kind, boolean withNudge, long seed, Set<Literal> literals)
-      throws SQLException {
+  VariantDatabase build(int index, VariantKind kind, boolean withNudge, long seed, Set<Literal> literals,
+      List<PredicateBound> bounds) throws SQLException {
     DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     try {
       VariantEdits edits = new VariantEdits(connection, tables, seed);
@@ -46,10 +46,15 @@ final class VariantBuilder {
       List<String> changes = new ArrayList<>();
       boolean nudgeFirst = withNudge && kind != VariantKind.SUBSET;
       if (nudgeFirst) {
+        changes.addAll(new BoundaryEdits(edits, tables, true).apply(bounds));
         changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
+      }
+      if (kind == VariantKind.NUDGE && !withNudge) {
+        changes.addAll(new BoundaryEdits(edits, tables, false).apply(bounds));
       }
       changes.addAll(apply(kind, edits, literals, withNudge));
       if (withNudge && !nudgeFirst) {
+        changes.addAll(new BoundaryEdits(edits, tables, true).apply(bounds));
         changes.addAll(new NudgeEdits(edits, tables, true).nudge(literals));
       }
       if (changes.isEmpty() && kind != VariantKind.SUBSET) {
@@ -65,9 +70,10 @@ final class VariantBuilder {
   }
 
   /**
-   * A copy of the base whose every table holds its rows in another physical order (a hash of the row number salted
-   * with the seed): what a query relying on an unspecified order (LIMIT without a total ORDER BY, ARRAY_AGG without
-   * ORDER BY, ANY_VALUE) reads differently. One thread, so the order it was written in is the order scans read.
+   * A copy of the base whose every table holds its rows in the reverse physical order: what a query relying on an
+   * unspecified order (LIMIT without a total ORDER BY, ARRAY_AGG without ORDER BY, ANY_VALUE) reads differently —
+   * reversed rather than shuffled, so that "the first row" is certain to change whenever there are two candidates.
+   * One thread, so the order it was written in is the order scans read.
    */
   VariantDatabase buildShuffled(long seed) throws SQLException {
     DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
@@ -77,8 +83,7 @@ final class VariantBuilder {
       for (TableProfile t : tables) {
         String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
         edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * EXCLUDE (shuffle_rn) FROM (SELECT *, "
-            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY hash(shuffle_rn, "
-            + edits.salt(t.name() + ".shuffle") + "), shuffle_rn");
+            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY shuffle_rn DESC");
       }
       return new VariantDatabase(-1, VariantKind.SUBSET, "the same rows in another physical order",
           new EmbeddedDatabase(connection, rowCounts(connection)));
