@@ -66,16 +66,23 @@ public final class AdaptiveConcurrencyLimit {
     }
   }
 
-  /** Frees a place; {@code conversationNanos} is how long that conversation took, which sizes the window. */
-  public void release(long conversationNanos) {
+  /** Frees a place. */
+  public void release() {
     lock.lock();
     try {
       inFlight--;
-      if (conversationNanos > 0) {
-        windowNanos += WINDOW_SMOOTHING * (conversationNanos - windowNanos);
-      }
       growIfClean();
       permitFreed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A conversation took {@code conversationNanos}, waits included: the window follows that. */
+  public void observe(long conversationNanos) {
+    lock.lock();
+    try {
+      windowNanos += WINDOW_SMOOTHING * (conversationNanos - windowNanos);
     } finally {
       lock.unlock();
     }

@@ -86,7 +86,8 @@ class AdaptiveConcurrencyLimitTest {
     AdaptiveConcurrencyLimit limit = limit(20);
     for (int i = 0; i < 40; i++) {
       limit.acquire();
-      limit.release(4 * SECOND);
+      limit.release();
+      limit.observe(4 * SECOND);
     }
     assertThat(limit.window()).isBetween(Duration.ofMillis(3900), Duration.ofSeconds(4));
     limit.onRateLimited(); // 14
@@ -116,7 +117,7 @@ class AdaptiveConcurrencyLimitTest {
       Thread.onSpinWait();
     }
     assertThat(third).isNotDone();
-    limit.release(SECOND);
+    limit.release();
     third.get();
     assertThat(third).isDone();
   }

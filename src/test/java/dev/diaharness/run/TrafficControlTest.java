@@ -129,4 +129,34 @@ class TrafficControlTest {
     assertThat(third.isClosed()).as("one place, freed once each time").isFalse();
     third.close();
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aConversationBackingOffLendsItsPlaceAndTakesItBackBeforeItsNextRequest() throws Exception {
+    TrafficControl traffic = new TrafficControl(Optional.empty(), 1, new FakeTicker());
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.CountDownLatch backingOff = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch otherDone = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicLong otherClosedAt = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.Future<Long> retried = thread.submit(() -> {
+        try (TrafficControl.Admission first = traffic.admit(new RetryBudget(3))) {
+          traffic.onRetry(Duration.ofSeconds(1)); // a 429: back off, place lent
+          backingOff.countDown();
+          otherDone.await();
+          traffic.beforeCall(); // the retry takes the place back
+          return System.nanoTime();
+        }
+      });
+      backingOff.await();
+      try (TrafficControl.Admission other = traffic.admit(new RetryBudget(3))) {
+        assertThat(other.isClosed()).as("the only place was lent to another conversation").isFalse();
+        otherClosedAt.set(System.nanoTime());
+      }
+      otherDone.countDown();
+      assertThat(retried.get()).isGreaterThan(otherClosedAt.get());
+    } finally {
+      thread.shutdownNow();
+    }
+  }
 }
