@@ -13,4 +13,13 @@ public interface Agent {
    * @throws AgentAccessDeniedException on 403: the agent or caller is not authorized, the evaluation must stop
    */
   Answer ask(String question);
+
+  /**
+   * Asks one question as repeat {@code repeat} (1-based) of an evaluation. The repeat is a hint for agents that
+   * sample deterministically (the emulator draws by seed, config, question and repeat, so a resumed run gets the
+   * answers an uninterrupted one would); a real agent ignores it.
+   */
+  default Answer ask(String question, int repeat) {
+    return ask(question);
+  }
 }

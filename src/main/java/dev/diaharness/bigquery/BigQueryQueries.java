@@ -75,6 +75,20 @@ public final class BigQueryQueries {
     }
   }
 
+  /** A query's raw result (BigQuery's own values and schema) and its bytes billed, for {@code data pull}. */
+  public record Raw(TableResult result, long bytesBilled) {}
+
+  /** Runs a query and hands back BigQuery's result as it is (paged lazily). */
+  public Raw runRaw(String sql, long maximumBytesBilled, Map<String, String> labels) throws InterruptedException {
+    QueryJobConfiguration config = base(sql).setMaximumBytesBilled(maximumBytesBilled).setLabels(labels).build();
+    try {
+      TableResult result = client.query(config);
+      return new Raw(result, Optional.ofNullable(result.getJobId()).map(this::bytesBilled).orElse(0L));
+    } catch (BigQueryException e) {
+      throw AccessDenied.check(e, settings);
+    }
+  }
+
   private long bytesBilled(JobId id) {
     Job job = client.getJob(id);
     if (job == null || !(job.getStatistics() instanceof QueryStatistics stats)) {

@@ -38,10 +38,12 @@ final class DeployCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: deploy failed: " + e.getMessage());
       return ExitCode.STOPPED.code();
     }
-    out.println((result.reused() ? "Reused existing agent " : "Created agent ") + result.agentId()
-        + " (" + result.displayName() + ") and deployed it.");
     if (result.reused()) {
-      out.println("The existing agent was not changed; use 'evaluate --apply-config' to push this config to it.");
+      out.println("Found the existing agent " + result.agentId() + " (" + result.displayName() + ") with this "
+          + "display name; it is deployed, and its config was left as it was: use 'evaluate --apply-config' to "
+          + "push this config to it.");
+    } else {
+      out.println("Created agent " + result.agentId() + " (" + result.displayName() + ") and deployed it.");
     }
     result.authorizationName().ifPresent(name -> out.println("Attached OAuth authorization " + name));
     result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
@@ -49,8 +51,31 @@ final class DeployCommand implements Callable<Integer> {
     out.println("Add this line to .env:");
     out.println("DIA_AGENT_ID=" + result.agentId());
     out.println();
-    out.println("Authorize the agent to query BigQuery:");
-    result.steps().forEach(step -> out.println("  - " + step));
+    if (isLocalEmulator()) {
+      out.println("This is the local emulator (DIA_ENDPOINT on loopback, project local-project): no authorization "
+          + "is needed.");
+    } else {
+      out.println("Authorize the agent to query BigQuery:");
+      result.steps().forEach(step -> out.println("  - " + step));
+    }
     return ExitCode.OK.code();
+  }
+
+  /**
+   * The emulator as `dia-harness emulator` tells to reach it: DIA_ENDPOINT on a loopback address and its project
+   * {@code local-project}. There, Cloud-console authorization steps would only mislead.
+   */
+  private boolean isLocalEmulator() {
+    boolean emulatorProject = environment.apply("GOOGLE_CLOUD_PROJECT").map(String::strip)
+        .filter("local-project"::equals).isPresent();
+    return emulatorProject && environment.apply("DIA_ENDPOINT").map(endpoint -> {
+      try {
+        String host = java.net.URI.create(endpoint.strip()).getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+            || host.equals("::1"));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }).orElse(false);
   }
 }

@@ -25,10 +25,12 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       OptimizeCommand.class,
       EmulatorCommand.class,
+      DataCommand.class,
       ReportCommand.class,
       AgentsCommand.class,
       ScoreCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      CompareCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = {"Start the local Gemini-Enterprise-compatible agent server in the foreground.",
         "It holds one ENABLED agent built from the config and answers with the offline retrieval brain "
             + "(a lexical baseline, not an LLM) or an OpenAI-compatible model.",
-        "Example: dia-harness emulator --config-file configs/baseline_config.json --port 8765"})
+        "Example: dia-harness emulator --config-file examples/ecommerce/baseline_config.json --port 8765"})
 final class EmulatorCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -49,12 +49,14 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Who writes the SQL: retrieval or openai (default: ${DEFAULT-VALUE}).")
   String brain;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+  // the same defaults as evaluate/optimize --embedded, so both emulators answer alike
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
       description = "Seed of the brain's sampling and of injected faults and latency (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--temperature", paramLabel = "T", defaultValue = "0",
-      description = "Sampling temperature; 0 = always the best match (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.05",
+      description = "Sampling temperature, so repeats can disagree; 0 = always the best match "
+          + "(default: ${DEFAULT-VALUE}, as evaluate/optimize --embedded).")
   double temperature;
 
   @Option(names = "--latency-ms", paramLabel = "MEAN[:JITTER]",

@@ -6,6 +6,7 @@ import dev.diaharness.optimize.ConfigDeployment;
 import dev.diaharness.report.JUnitReport;
 import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.RunInterruptedException;
 import dev.diaharness.run.Split;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,15 +45,26 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (run.resume != null) {
+      ResumedFlags.apply(spec, run.resume, EvaluateCommand::new);
+    }
     PrintWriter out = spec.commandLine().getOut();
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
     try (RunSetup setup = RunSetup.open(run, "evaluate", CommandLines.of(spec), environment, progress);
-        RunEvaluation evaluation = setup.evaluation(progress)) {
+        RunEvaluation evaluation = setup.evaluation(progress);
+        InterruptSignals signals = InterruptSignals.install(spec.commandLine().getErr(),
+            () -> evaluation.interrupt(InterruptSignals.GRACE))) {
       out.println("run folder: " + setup.run.root());
       String schema = prepareAgent(setup);
       EvaluationResult result;
       try {
         result = evaluation.evaluate(1, schema);
+      } catch (RunInterruptedException e) {
+        setup.end("interrupted", evaluation);
+        Reports.write(setup.run, out);
+        out.println("interrupted: every finished item is kept. Resume with:");
+        out.println("  " + CommandLines.resume("evaluate", setup.run.root()));
+        return ExitCode.INTERRUPTED.code();
       } catch (RuntimeException e) {
         // a 403, a rejected model key, a spent budget…: what finished stays, and the reports show it
         setup.end("error: " + e.getMessage(), evaluation);
@@ -61,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       setup.end("evaluated", evaluation);
       new SummaryPrinter(out).print(result);
+      setup.printWarnings(out);
       setup.usageLines().forEach(out::println);
       writeJUnit(evaluation, setup);
       Reports.write(setup.run, out);

@@ -10,7 +10,9 @@ public enum ExitCode {
   /** a bug in dia-harness itself */
   INTERNAL(3),
   /** the run stopped early: the budget is spent or a service kept failing; everything written stays */
-  STOPPED(4);
+  STOPPED(4),
+  /** Ctrl-C or SIGTERM: the run stopped cleanly (or at once on the second signal) and can be resumed */
+  INTERRUPTED(130);
 
   private final int code;
 

@@ -14,6 +14,7 @@ import dev.diaharness.optimize.TrajectoryStore;
 import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.RunInterruptedException;
 import dev.diaharness.run.Split;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,11 +49,16 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (run.resume != null) {
+      ResumedFlags.apply(spec, run.resume, OptimizeCommand::new);
+    }
     PrintWriter out = spec.commandLine().getOut();
     OptimizeOptions options = optimizer.toOptions();
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
     try (RunSetup setup = RunSetup.open(run, "optimize", CommandLines.of(spec), environment, progress);
-        RunEvaluation evaluation = setup.evaluation(progress)) {
+        RunEvaluation evaluation = setup.evaluation(progress);
+        InterruptSignals signals = InterruptSignals.install(spec.commandLine().getErr(),
+            () -> evaluation.interrupt(InterruptSignals.GRACE))) {
       out.println("run folder: " + setup.run.root());
       RunFiles files = new RunFiles(setup.run);
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
@@ -61,19 +67,33 @@ final class OptimizeCommand implements Callable<Integer> {
           new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
               setup.scoring.scorer(), setup.options.maxWorkers())));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
+      ApprovalPolicy approval = approval(out);
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
           proposer.proposer(),
-          ProposerChoice.validator(), approval(out),
+          ProposerChoice.validator(), approval,
           setup.train.cases(), options, store, files, progress, setup.models::budgetStop, Clock.systemUTC());
-      OptimizationOutcome outcome;
+      OptimizationOutcome outcome = null;
       try {
         outcome = loop.run(start.trajectory(), start.iteration(), start.config());
+      } catch (RunInterruptedException e) {
+        // Ctrl-C: the loop recorded the end; run.json and the reports follow, then the resume command
       } finally {
         setup.end(store.read().map(Trajectory::endReason).orElse("ended"), evaluation);
         Reports.write(setup.run, out);
       }
+      if (outcome == null) {
+        out.println("interrupted: every finished item is kept. Resume with:");
+        out.println("  " + CommandLines.resume("optimize", setup.run.root()));
+        return ExitCode.INTERRUPTED.code();
+      }
       new TrajectoryPrinter(out).print(outcome);
+      setup.printWarnings(out);
       setup.usageLines().forEach(out::println);
+      if (approval instanceof InteractiveApproval interactive && interactive.inputEnded()) {
+        spec.commandLine().getErr().println("error: standard input ended before the run did, so optimize stopped "
+            + "(" + outcome.endReason() + "); answer its questions, or give --auto-accept");
+        return ExitCode.BAD_INPUT.code();
+      }
       return outcome.stoppedEarly() ? ExitCode.STOPPED.code() : ExitCode.OK.code();
     }
   }

@@ -9,11 +9,13 @@ final class RunOptionsMixin {
   @Mixin ExecuteOnMixin bigQuery;
 
   @Option(names = "--config-file", paramLabel = "FILE",
-      description = "Agent config (JSON). optimize without it starts from the deployed agent's config.")
+      description = "Agent config (JSON). evaluate: its schema description and local_data serve the scoring; with "
+          + "--apply-config or --embedded, it is also the agent's config. optimize: the config to start from "
+          + "(without it, the deployed agent's).")
   Path configFile;
 
-  @Option(names = "--golden-set", paramLabel = "FILE", required = true,
-      description = "Training set (.json, .jsonl, .csv, .xlsx).")
+  @Option(names = "--golden-set", paramLabel = "FILE",
+      description = "Training set (.json, .jsonl, .csv, .xlsx); required unless --resume.")
   Path goldenSet;
 
   @Option(names = "--test-set", paramLabel = "FILE",
@@ -54,7 +56,9 @@ final class RunOptionsMixin {
   Double rateLimit;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
-      description = "Continue an interrupted run without repeating finished work.")
+      description = "Continue an interrupted run without repeating finished work; its inputs and flags come from "
+          + "its run.json. Beside it only these may change: --max-workers, --rate-limit, --item-timeout, "
+          + "--max-usd, --retry-errors, --no-judge-cache, --max-iterations, --verbose.")
   Path resume;
 
   @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",

@@ -81,9 +81,21 @@ final class RunSetup implements AutoCloseable {
     this.manifest = manifest;
   }
 
+  /** Said at the start, in the summary and in the reports of a run that cannot execute SQL. */
+  static final String NO_EXECUTION = "SQL is not executed: no local tables and no judge; only exact matches can "
+      + "pass, every other answer stays undecided — give --data or set JUDGEMENT_MODEL";
+
+  /** Prints the run's warnings again, after its summary. */
+  void printWarnings(java.io.PrintWriter out) {
+    manifest.warnings().forEach(w -> out.println("WARNING: " + w));
+  }
+
   /** Loads and checks every input before anything is started or written, then opens the run. */
-  static RunSetup open(RunOptionsMixin flags, String command, String commandLine,
+  static RunSetup open(RunOptionsMixin flags, String command, CommandLines.Given commandLine,
       Function<String, Optional<String>> env, RunListener listener) {
+    if (flags.goldenSet == null) {
+      throw new InputException("--golden-set is required (or --resume RUN_DIR, which takes it from run.json)");
+    }
     Optional<AgentConfig> config = Optional.ofNullable(flags.configFile).map(AgentConfigLoader::load);
     GoldenSet train = GoldenSetLoader.load(flags.goldenSet);
     Optional<GoldenSet> test = Optional.ofNullable(flags.testSet).map(GoldenSetLoader::load);
@@ -107,6 +119,11 @@ final class RunSetup implements AutoCloseable {
         .map(b -> BigQueryWiring.connect(BigQuerySettings.from(env, config)));
     bigQuery.ifPresent(b -> listener.note(BigQueryWiring.variantsNote(data.isPresent() && flags.variants > 0,
         flags.variants)));
+    List<String> warnings = new ArrayList<>();
+    if (data.isEmpty() && bigQuery.isEmpty() && (judgeUse == ScorerSetup.JudgeUse.NEVER || models.judgeStage().isEmpty())) {
+      warnings.add(NO_EXECUTION);
+      listener.note("WARNING: " + NO_EXECUTION);
+    }
     ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
         comparison, bigQuery.map(BigQueryWiring::remoteBase));
     RunDirectory run;
@@ -142,12 +159,16 @@ final class RunSetup implements AutoCloseable {
       throw e;
     }
     RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
-        command, commandLine, connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
-        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null);
+        command, commandLine.line(), connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
+        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null, commandLine.args(),
+        Path.of("").toAbsolutePath().toString(), warnings);
     // a resumed run keeps how it began: its start and the command line that reproduces it
     RunManifest manifest = flags.resume == null ? fresh : earlierManifest(run).map(m -> new RunManifest(
         fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
-        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null)).orElse(fresh);
+        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null,
+        m.args() == null ? fresh.args() : m.args(), m.workingDir() == null ? fresh.workingDir() : m.workingDir(),
+        fresh.warnings()))
+        .orElse(fresh);
     AtomicFiles.writeJson(run.manifestFile(), manifest);
     RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
         flags.resume != null, manifest, bigQuery);

@@ -7,6 +7,8 @@ import dev.diaharness.core.InputException;
 import dev.diaharness.scoring.ScorerSetup;
 import dev.diaharness.sql.ComparisonPolicy;
 import dev.diaharness.scoring.ScoringInput;
+import dev.diaharness.scoring.Outcome;
+import dev.diaharness.scoring.Verdict;
 import dev.diaharness.scoring.ScoringStage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,11 +27,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code score}: scores SQL pairs without an agent, through the same pipeline as a run (no SQL → exact match →
  * execution on the local tables, or on BigQuery with {@code --execute-on bigquery}, and the variants → the judge,
- * when one is configured), and prints each verdict
- * with its evidence. Exit 0 when every pair was scored, whatever the verdicts; 2 on bad input.
+ * when one is configured), and prints each verdict with its evidence. Exit 0 when every pair passed, 1 when any did
+ * not (0 with {@code --exit-zero}), 2 on bad input. Generated SQL that is not one read-only query is refused
+ * (PRED_ERROR), with or without tables.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Score SQL without an agent: one pair, or a JSON-lines file of pairs; print verdicts with evidence.")
+    description = "Score SQL without an agent: one pair, or a JSON-lines file of pairs; print verdicts with evidence.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:every pair is PASS (or --exit-zero)", "1:a pair is not PASS (FAIL, UNDECIDED or ERROR)",
+        "2:bad input (a file, row or field is named)", "3:internal error"})
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -63,6 +69,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Seed of the database variants (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--exit-zero", description = "Exit 0 whatever the verdicts (report only); by default a pair "
+      + "that is not PASS makes the exit code 1.")
+  boolean exitZero;
 
   @Option(names = "--comparison", paramLabel = "POLICY", defaultValue = "lenient",
       description = "How results are compared: lenient (Spider 2.0: extra columns, unasked rounding, numeric text, "
@@ -100,15 +110,23 @@ final class ScoreCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("note: " + BigQueryWiring.variantsNote(tables.isPresent() && variants > 0,
           variants));
     });
+    long notPassed = 0;
     try (ScorerSetup scoring = ScorerSetup.open(tables, variants, seed, judge,
         ScorerSetup.JudgeUse.AUTO, policy, bigQuery.map(BigQueryWiring::remoteBase))) {
       for (ScorePair pair : input) {
         Optional<String> sql = Optional.of(pair.generatedSql());
-        output.print(pair, scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema)));
+        Verdict verdict = scoring.scorer().score(new ScoringInput(pair.goldenCase(), sql, "", "", schema));
+        output.print(pair, verdict);
+        notPassed += verdict.outcome() == Outcome.PASS ? 0 : 1;
       }
     }
     output.finish();
     bigQuery.ifPresent(b -> spec.commandLine().getErr().println(b.usageLine()));
+    if (notPassed > 0 && !exitZero) {
+      spec.commandLine().getErr().println(notPassed + " of " + input.size() + " pair(s) not PASS (exit 1; "
+          + "--exit-zero to report only)");
+      return ExitCode.GATE_FAILED.code();
+    }
     return ExitCode.OK.code();
   }
 

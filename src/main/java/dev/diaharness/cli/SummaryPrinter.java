@@ -1,5 +1,6 @@
 package dev.diaharness.cli;
 
+import dev.diaharness.run.DecidedAccuracy;
 import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.SplitMetrics;
 import dev.diaharness.scoring.Status;
@@ -34,6 +35,11 @@ final class SummaryPrinter {
     row("pass@k", splits.stream().map(m -> estimator(m.passAtK())).toList());
     row("pass^k", splits.stream().map(m -> estimator(m.passHatK())).toList());
     row("passed", splits.stream().map(m -> m.passed() + "/" + m.items()).toList());
+    if (splits.stream().anyMatch(m -> DecidedAccuracy.undecided(m) > 0)) {
+      row("undecided", splits.stream().map(m -> DecidedAccuracy.undecided(m) + " (decided accuracy "
+          + DecidedAccuracy.of(m).map(a -> String.format(Locale.ROOT, "%.1f%%", a * 100)).orElse("n/a") + ")")
+          .toList());
+    }
     row("flaky questions", splits.stream().map(m -> Integer.toString(m.flakyQuestions().size())).toList());
     row("mean score", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f", m.meanScore())).toList());
     row("statuses", splits.stream().map(m -> counts(m.statusCounts())).toList());
@@ -50,9 +56,19 @@ final class SummaryPrinter {
     out.flush();
   }
 
+  /** The gap on decided accuracy: items nothing could decide are left out of both sides. */
   private void gap(SplitMetrics train, SplitMetrics test) {
-    double gap = train.accuracyPercent() - test.accuracyPercent();
-    out.printf(Locale.ROOT, "%ntrain–test gap: %+.1f points%n", gap);
+    Optional<Double> trainDecided = DecidedAccuracy.of(train);
+    Optional<Double> testDecided = DecidedAccuracy.of(test);
+    if (trainDecided.isEmpty() || testDecided.isEmpty()) {
+      out.printf("%ntrain–test gap: not measured (a split has no decided item)%n");
+      return;
+    }
+    // rounded as printed, so that "+10.0 points" never warns about "more than 10"
+    double gap = Math.round((trainDecided.get() - testDecided.get()) * 1000) / 10.0;
+    boolean undecided = DecidedAccuracy.undecided(train) + DecidedAccuracy.undecided(test) > 0;
+    out.printf(Locale.ROOT, "%ntrain–test gap: %+.1f points%s%n", gap,
+        undecided ? " (on decided items only)" : "");
     if (gap > OVERFITTING_GAP_POINTS) {
       out.printf(Locale.ROOT, "WARNING: training accuracy exceeds test accuracy by more than %.0f points: "
           + "the config may be overfitting the training questions%n", OVERFITTING_GAP_POINTS);

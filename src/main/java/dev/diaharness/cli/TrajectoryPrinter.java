@@ -16,12 +16,15 @@ final class TrajectoryPrinter {
 
   void print(OptimizationOutcome outcome) {
     out.println();
-    out.printf("%-10s %-22s %-22s %-8s %s%n", "iteration", "train accuracy", "test accuracy", "config", "changes");
+    // row N shows the change that made config N (proposed from iteration N-1), not the one proposed from it
+    out.printf("%-10s %-22s %-22s %-8s %s%n", "iteration", "train accuracy", "test accuracy", "config",
+        "how this config came about");
+    IterationRecord previous = null;
     for (IterationRecord r : outcome.trajectory().iterations()) {
       SplitMetrics test = r.metrics().get("test");
       out.printf(Locale.ROOT, "%-10d %-22s %-22s %-8s %s%n", r.iteration(), accuracy(r.trainMetrics()),
-          test == null ? "-" : accuracy(test), r.configHash().substring(0, 8),
-          r.proposalSummary() == null ? "" : shorten(r.proposalSummary()));
+          test == null ? "-" : accuracy(test), r.configHash().substring(0, 8), origin(previous));
+      previous = r;
     }
     outcome.best().ifPresent(best -> out.printf(Locale.ROOT,
         "%nbest: iteration %d (training accuracy %.1f%%), deployed and written as configs/best_config.json%n",
@@ -45,7 +48,17 @@ final class TrajectoryPrinter {
         m.ci95High() * 100);
   }
 
+  private static String origin(IterationRecord previous) {
+    if (previous == null) {
+      return "starting config";
+    }
+    String from = previous.rollbackToIteration() != null
+        ? "from iteration " + previous.rollbackToIteration() + " (rollback): "
+        : "from iteration " + previous.iteration() + ": ";
+    return shorten(from + (previous.proposalSummary() == null ? "" : previous.proposalSummary()));
+  }
+
   private static String shorten(String s) {
-    return s.length() <= 70 ? s : s.substring(0, 67) + "...";
+    return s.length() <= 90 ? s : s.substring(0, 87) + "...";
   }
 }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * {@code validate}: loads every input (.env, config, golden set, test set, local tables) and prints what it found,
  * with warnings (unset {@code ${VAR}}, repeated questions, train/test leakage), then runs every expected SQL on the
  * local tables. Independent input problems are all reported, one {@code error:} line each, then exit 2; expected SQL
- * that fails or returns no rows is listed by question, then exit 1.
+ * that fails or returns no rows is listed by question, then exit 1 (the golden set fails its own check).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Load the config, the golden set (and test set) and the local tables; print what was found, "
@@ -75,8 +75,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     out = spec.commandLine().getOut();
-    Environment env = attempt(Environment::load).orElseGet(() -> Environment.of(System.getenv()));
-    printEnvironment(env);
+    Optional<Environment> loaded = attempt(Environment::load);
+    Environment env = loaded.orElseGet(() -> Environment.of(System.getenv()));
+    if (loaded.isPresent()) {
+      printEnvironment(env);
+    } else {
+      out.println(".env: " + Path.of(".env").toAbsolutePath() + " cannot be read (the error is below); the real "
+          + "environment is used alone");
+    }
     Optional<AgentConfig> config = attempt(() -> AgentConfigLoader.load(configFile));
     config.ifPresent(c -> printConfig(c, new VariableExpander(env)));
     Optional<GoldenSet> train = loadSet("golden set", goldenSet);

@@ -1,18 +1,22 @@
 package dev.diaharness.emulator;
 
 import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.ConfigHash;
 import dev.diaharness.emulator.brain.Brain;
 import dev.diaharness.emulator.brain.BrainAnswer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns one question in a session into the answer text the emulated agent streams: the follow-up question gets the
  * session's last SQL; any other question goes to the brain, whose SQL is run on the embedded database and
- * summarised. Counts how often each agent was asked each question, so a sampling brain varies across repeats.
+ * summarised. The brain draws by the repeat the harness names in its request (so the answers do not depend on the
+ * order or number of calls, and a resumed run gets those of an uninterrupted one); for a client that names none,
+ * by how often this agent was asked this question with this config.
  * Thread-safe.
  */
 final class Conversations {
@@ -52,7 +56,8 @@ final class Conversations {
   }
 
   /** The data agent's reply; {@code config} is the agent's current config. */
-  Reply agentReply(String agentId, AgentConfig config, SessionStore.Session session, String question) {
+  Reply agentReply(String agentId, AgentConfig config, SessionStore.Session session, String question,
+      OptionalInt repeat) {
     if (isSqlFollowUp(question)) {
       return session.lastSql()
           .map(sql -> new Reply("The user asks for the SQL of my previous answer.",
@@ -60,7 +65,10 @@ final class Conversations {
           .orElseGet(() -> new Reply("The user asks for the SQL of my previous answer.",
               "The previous answer did not use a SQL query.", Optional.empty()));
     }
-    BrainAnswer answer = brain.answer(config, question, repeatOf(agentId, question));
+    // the harness names the repeat; other clients get the count of earlier asks of this question on this config
+    int draw = repeat.isPresent() ? repeat.getAsInt() - 1
+        : repeatOf(agentId + "\u0000" + ConfigHash.of(config), question);
+    BrainAnswer answer = brain.answer(config, question, draw);
     if (answer.sql().isEmpty()) {
       return new Reply(answer.thoughts(), "I could not write a query that answers this question.",
           Optional.empty());

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import dev.diaharness.agent.gemini.GeminiAgent;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -86,12 +88,23 @@ final class StreamAssistEndpoint {
       stream(exchange, AnswerElements.consentRequired(authorizationName, token, session.name), false);
       return;
     }
-    List<ObjectNode> elements = answer(agent, session, question, token, fault);
+    List<ObjectNode> elements = answer(agent, session, question, repeatOf(exchange), token, fault);
     stream(exchange, elements, fault.isPresent() && fault.get() == FaultPlan.Kind.TRUNCATED_STREAM);
   }
 
+  /** The harness's repeat number of the question (header), when it sent one; a positive number or empty. */
+  private static OptionalInt repeatOf(HttpExchange exchange) {
+    String value = exchange.getRequestHeaders().getFirst(GeminiAgent.REPEAT_HEADER);
+    try {
+      int repeat = value == null ? 0 : Integer.parseInt(value.strip());
+      return repeat > 0 ? OptionalInt.of(repeat) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
   private List<ObjectNode> answer(AgentStore.StoredAgent agent, SessionStore.Session session, String question,
-      String token, Optional<FaultPlan.Kind> fault) {
+      OptionalInt repeat, String token, Optional<FaultPlan.Kind> fault) {
     if (agent == null) {
       Conversations.Reply reply = Conversations.assistantReply();
       return AnswerElements.answer(reply.thoughts(), reply.text(), token, session.name);
@@ -112,7 +125,8 @@ final class StreamAssistEndpoint {
       }
     }
     try {
-      Conversations.Reply reply = conversations.agentReply(agent.id(), agent.config(), session, question);
+      Conversations.Reply reply = conversations.agentReply(agent.id(), agent.config(), session, question,
+          repeat);
       reply.sql().ifPresent(session::rememberSql);
       return AnswerElements.answer(reply.thoughts(), reply.text(), reply.ranQuery(),
           groundedSql && reply.ranQuery() ? reply.sql() : Optional.empty(), token, session.name);

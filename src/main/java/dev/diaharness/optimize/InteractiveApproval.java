@@ -21,6 +21,7 @@ public final class InteractiveApproval implements ApprovalPolicy {
   private final BufferedReader in;
   private final PrintWriter out;
   private final Optional<String> editor;
+  private volatile boolean inputEnded;
 
   public InteractiveApproval(BufferedReader in, PrintWriter out, Optional<String> editor) {
     this.in = in;
@@ -133,9 +134,21 @@ public final class InteractiveApproval implements ApprovalPolicy {
     }
   }
 
+  /** True once the input ended while an answer was expected (piped answers ran out, or stdin was closed). */
+  public boolean inputEnded() {
+    return inputEnded;
+  }
+
   private String readLine() {
     try {
-      return in.readLine();
+      String line = in.readLine();
+      if (line == null && !inputEnded) {
+        inputEnded = true;
+        out.println();
+        out.println("(standard input ended: taking that as skip / stop; give --auto-accept to optimize without "
+            + "questions)");
+      }
+      return line;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import dev.diaharness.config.ConfigHash;
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RunInterruptedException;
 import dev.diaharness.run.RunListener;
 import dev.diaharness.run.SplitMetrics;
 import java.time.Clock;
@@ -82,6 +83,10 @@ public final class OptimizationLoop {
     boolean failed = false;
     try {
       endReason = iterate(start, config);
+    } catch (RunInterruptedException e) {
+      // Ctrl-C: record the end quickly and leave the agent as it is; --resume redeploys the iteration's config
+      finish("interrupted", true, false);
+      throw e;
     } catch (DeploymentException | ProposerException e) {
       endReason = "error: " + e.getMessage();
       failed = true;
@@ -268,12 +273,16 @@ public final class OptimizationLoop {
 
   /** Leaves the agent on the best evaluated config and writes it, whatever ended the run. */
   private OptimizationOutcome finish(String endReason, boolean failed) {
+    return finish(endReason, failed, true);
+  }
+
+  private OptimizationOutcome finish(String endReason, boolean failed, boolean deploy) {
     Optional<IterationRecord> best = BestConfig.of(trajectory.iterations());
     Boolean bestDeployed = null;
     if (best.isPresent() && evaluated.containsKey(best.get().iteration())) {
       AgentConfig bestConfig = evaluated.get(best.get().iteration());
       files.write(files.bestConfig(), bestConfig);
-      bestDeployed = deployBest(bestConfig, best.get());
+      bestDeployed = deploy ? deployBest(bestConfig, best.get()) : null;
     }
     save(trajectory.withEnd(best.map(IterationRecord::iteration).orElse(null), endReason, bestDeployed));
     return new OptimizationOutcome(trajectory, best, endReason, failed || Boolean.FALSE.equals(bestDeployed));

@@ -35,6 +35,16 @@ public sealed interface Block {
   /** A chart PNG, by its path relative to the run folder. */
   record Image(String alt, String relativePath) implements Block {}
 
+  /**
+   * A long list (e.g. the failures of an iteration): HTML shows every item; Markdown, meant to be read as a file,
+   * shows the first {@code markdownLimit} and then {@code pointer}, which says where the rest is.
+   */
+  record Capped(int markdownLimit, String pointer, List<Block> items) implements Block {
+    public Capped {
+      items = List.copyOf(items);
+    }
+  }
+
   /** A collapsible group (HTML {@code <details>}); Markdown shows the summary in bold and the body below. */
   record Details(String summary, List<Block> body) implements Block {
     public Details {

@@ -1,8 +1,6 @@
 package dev.diaharness.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.diaharness.core.Json;
 import dev.diaharness.optimize.FailureEntry;
 import dev.diaharness.optimize.IterationRecord;
@@ -19,10 +17,12 @@ import java.util.Map;
  * Stateless.
  */
 final class FailureBlocks {
-  /** Sorted keys, so the same evidence always renders the same text. */
-  private static final ObjectMapper PRETTY = Json.MAPPER.copy()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  /** Failures per iteration the Markdown report shows (the HTML shows all; the JSONL holds every row in full). */
+  static final int MARKDOWN_LIMIT = 10;
+  /** Longest text of one evidence value shown; the rest is cut (the full value stays in the JSONL). */
+  static final int VALUE_CHARS = 160;
+  /** Items of a list (rows, columns…) shown per evidence value. */
+  static final int LIST_ITEMS = 4;
 
   private FailureBlocks() {}
 
@@ -42,7 +42,8 @@ final class FailureBlocks {
     List<Block> all = new ArrayList<>();
     all.add(new Block.Paragraph("Failures (" + blocks.size() + " question(s); the first failing repeat of each, "
         + "with its SQL and evidence):"));
-    all.addAll(blocks);
+    all.add(new Block.Capped(MARKDOWN_LIMIT, "every failure is in report.html, and every row in full in "
+        + "iterations/" + it.iteration() + "/eval_train.jsonl and eval_test.jsonl", blocks));
     return all;
   }
 
@@ -66,9 +67,11 @@ final class FailureBlocks {
     if (rationale != null) {
       body.add(new Block.Paragraph("Judge rationale: " + rationale));
     }
-    if (!row.evidence().details().isEmpty()) {
-      body.add(new Block.Paragraph("Evidence details:"));
-      body.add(new Block.Code("json", json(row.evidence().details())));
+    List<String> facts = compact(row.evidence().details());
+    if (!facts.isEmpty()) {
+      body.add(new Block.Paragraph("Evidence details (long values cut; the full row is in iterations/"
+          + row.iteration() + "/eval_" + split.label() + ".jsonl):"));
+      body.add(new Block.Code("text", String.join("\n", facts)));
     }
     if (row.error() != null && !row.error().isBlank()) {
       body.add(new Block.Paragraph("Error" + (row.errorKind() == null ? "" : " (" + row.errorKind() + ")") + ": "
@@ -91,12 +94,46 @@ final class FailureBlocks {
         + Fmt.pct(f.passRate()) + " — " + shortText(nonEmpty(f.question(), "")), body);
   }
 
-  static String json(Map<String, Object> details) {
-    try {
-      return PRETTY.writeValueAsString(details);
-    } catch (JsonProcessingException e) {
-      return String.valueOf(details); // evidence read from JSON always writes back; this is only a fallback
+  /**
+   * The evidence details as one line per fact: a key spelt two ways ({@code lenientEqual}, {@code lenient_equal})
+   * once, the judge's rationale left out (it has its own line), long texts and lists cut.
+   */
+  static List<String> compact(Map<String, Object> details) {
+    List<String> lines = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    new java.util.TreeMap<>(details).forEach((key, value) -> {
+      String normalized = key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+      if (key.equals("rationale") || value == null || !seen.add(normalized)) {
+        return;
+      }
+      lines.add(key + ": " + shown(value));
+    });
+    return lines;
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof List<?> list) {
+      List<String> items = new ArrayList<>();
+      list.stream().limit(LIST_ITEMS).forEach(v -> items.add(cut(oneLine(v), VALUE_CHARS / 2)));
+      return "[" + String.join(", ", items) + (list.size() > LIST_ITEMS
+          ? ", … " + (list.size() - LIST_ITEMS) + " more" : "") + "]";
     }
+    return cut(oneLine(value), VALUE_CHARS);
+  }
+
+  private static String oneLine(Object value) {
+    if (value instanceof String text) {
+      return text.replaceAll("\\s+", " ").strip();
+    }
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " chars)";
   }
 
   private static String shortText(String s) {

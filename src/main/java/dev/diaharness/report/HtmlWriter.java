@@ -22,17 +22,50 @@ public final class HtmlWriter {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(HtmlAssets.CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n<h1>").append(esc(doc.title())).append("</h1>\n");
-    doc.blocks().forEach(b -> block(out, b, runRoot));
+        .append("</style>\n</head>\n<body>\n<main>\n<h1 id=\"top\">").append(esc(doc.title())).append("</h1>\n");
+    Anchors anchors = Anchors.of(doc.blocks());
+    contents(out, anchors);
+    doc.blocks().forEach(b -> block(out, b, runRoot, anchors));
     out.append("</main>\n<script>\n//<![CDATA[\n").append(HtmlAssets.SCRIPT).append("//]]>\n</script>\n")
         .append("</body>\n</html>\n");
     return out.toString();
   }
 
-  private static void block(StringBuilder out, Block b, Path root) {
+  /** The table of contents: every section and subsection heading, linked to its anchor. */
+  private static void contents(StringBuilder out, Anchors anchors) {
+    if (anchors.toc().isEmpty()) {
+      return;
+    }
+    out.append("<nav class=\"toc\">\n<strong>Contents</strong>\n<ul>\n");
+    boolean open = false;
+    for (Anchors.Entry e : anchors.toc()) {
+      if (e.level() == 2) {
+        if (open) {
+          out.append("</ul></li>\n");
+        }
+        out.append("<li><a href=\"#").append(e.id()).append("\">").append(esc(e.text())).append("</a><ul>");
+        open = true;
+      } else {
+        if (!open) {
+          out.append("<li><ul>");
+          open = true;
+        }
+        out.append("<li><a href=\"#").append(e.id()).append("\">").append(esc(e.text())).append("</a></li>");
+      }
+    }
+    if (open) {
+      out.append("</ul></li>\n");
+    }
+    out.append("</ul>\n</nav>\n");
+  }
+
+  private static void block(StringBuilder out, Block b, Path root, Anchors anchors) {
     if (b instanceof Block.Heading h) {
-      out.append("<h").append(h.level()).append('>').append(esc(h.text())).append("</h").append(h.level())
-          .append(">\n");
+      out.append("<h").append(h.level()).append(" id=\"").append(anchors.next()).append("\">").append(esc(h.text()));
+      if (h.level() == 2) {
+        out.append(" <a class=\"top\" href=\"#top\" title=\"back to the contents\">\u2191</a>");
+      }
+      out.append("</h").append(h.level()).append(">\n");
     } else if (b instanceof Block.Paragraph p) {
       out.append("<p>").append(esc(p.text())).append("</p>\n");
     } else if (b instanceof Block.Warning w) {
@@ -50,8 +83,10 @@ public final class HtmlWriter {
       image(out, i, root);
     } else if (b instanceof Block.Details d) {
       out.append("<details>\n<summary>").append(esc(d.summary())).append("</summary>\n");
-      d.body().forEach(x -> block(out, x, root));
+      d.body().forEach(x -> block(out, x, root, anchors));
       out.append("</details>\n");
+    } else if (b instanceof Block.Capped c) {
+      c.items().forEach(x -> block(out, x, root, anchors));
     } else {
       throw new IllegalArgumentException("unknown block " + b.getClass());
     }

@@ -38,6 +38,12 @@ public final class MarkdownWriter {
     } else if (b instanceof Block.Details d) {
       out.append("**").append(inline(d.summary())).append("**\n\n");
       d.body().forEach(x -> block(out, x));
+    } else if (b instanceof Block.Capped c) {
+      c.items().stream().limit(c.markdownLimit()).forEach(x -> block(out, x));
+      if (c.items().size() > c.markdownLimit()) {
+        out.append("*").append(inline("… " + (c.items().size() - c.markdownLimit()) + " more: " + c.pointer()))
+            .append("*\n\n");
+      }
     } else {
       throw new IllegalArgumentException("unknown block " + b.getClass());
     }

@@ -1,5 +1,6 @@
 package dev.diaharness.report;
 
+import dev.diaharness.run.DecidedAccuracy;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitMetrics;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ final class MetricsBlocks {
     row(rows, "mean score (0-100)", splits, it, m -> Fmt.num(m.meanScore()));
     row(rows, "questions × repeats", splits, it, m -> m.questions() + " × " + m.repeats());
     row(rows, "passed / items", splits, it, m -> Fmt.ratio(m.passed(), m.items()));
+    if (splits.stream().anyMatch(s -> it.metrics(s).filter(m -> DecidedAccuracy.undecided(m) > 0).isPresent())) {
+      // undecided items count as not passed in the accuracy; this row says how many there are, and the rest's rate
+      row(rows, "undecided (accuracy of the decided)", splits, it, m -> DecidedAccuracy.undecided(m) + " ("
+          + DecidedAccuracy.of(m).map(Fmt::pct).orElse("-") + ")");
+    }
     row(rows, "latency p50 / p95", splits, it, m -> m.latencyP50Ms() + " ms / " + m.latencyP95Ms() + " ms");
     row(rows, "agent calls", splits, it, m -> Long.toString(m.agentCalls()));
     row(rows, "errors", splits, it, m -> counts(m.errorCounts()));
@@ -105,7 +111,9 @@ final class MetricsBlocks {
     if (rows.isEmpty()) {
       return List.of(new Block.Paragraph("Questions: no eval rows were written for this iteration."));
     }
-    return List.of(new Block.Paragraph("Every question of this iteration (click a header to sort):"),
-        new Block.Table(List.of("split", "id", "question", "passed", "pass rate", "statuses"), rows, true));
+    // folded in HTML: with every question of every iteration open, the page grows by a table per iteration
+    return List.of(new Block.Details("Every question of this iteration (" + rows.size() + "; click a header to "
+        + "sort)", List.of(new Block.Table(List.of("split", "id", "question", "passed", "pass rate", "statuses"),
+        rows, true))));
   }
 }

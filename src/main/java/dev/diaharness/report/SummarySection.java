@@ -2,6 +2,7 @@ package dev.diaharness.report;
 
 import dev.diaharness.run.MetricsFile;
 import dev.diaharness.run.Split;
+import dev.diaharness.run.DecidedAccuracy;
 import dev.diaharness.run.SplitMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class SummarySection {
   static List<Block> blocks(RunRecord run) {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Heading(2, "Summary"));
+    run.manifest().ifPresent(m -> m.warnings().forEach(w -> blocks.add(new Block.Warning(w))));
     long withMetrics = run.iterations().stream().filter(i -> i.train().isPresent()).count();
     blocks.add(new Block.Paragraph("Iterations: " + run.iterations().size() + " (" + withMetrics
         + " with metrics)." + run.best().filter(b -> run.isOptimization())
@@ -66,12 +68,16 @@ final class SummarySection {
         .ifPresent(checked::add);
     for (IterationData it : checked) {
       if (it.train().isPresent() && it.test().isPresent()) {
-        SplitMetrics train = it.train().get();
-        SplitMetrics test = it.test().get();
-        double gap = train.accuracy() - test.accuracy();
+        // on decided items only: undecided items are neither right nor wrong
+        Optional<Double> train = DecidedAccuracy.of(it.train().get());
+        Optional<Double> test = DecidedAccuracy.of(it.test().get());
+        if (train.isEmpty() || test.isEmpty()) {
+          continue;
+        }
+        double gap = Math.round((train.get() - test.get()) * 1000) / 1000.0; // as printed
         if (gap * 100 > OVERFIT_POINTS) {
-          gaps.add("iteration " + it.iteration() + ": train " + Fmt.pct(train.accuracy()) + " vs test "
-              + Fmt.pct(test.accuracy()) + ", a gap of " + Fmt.pointsValue(gap) + " points");
+          gaps.add("iteration " + it.iteration() + ": train " + Fmt.pct(train.get()) + " vs test "
+              + Fmt.pct(test.get()) + " of decided items, a gap of " + Fmt.pointsValue(gap) + " points");
         }
       }
     }

@@ -73,8 +73,16 @@ public final class ConversationRunner implements AutoCloseable {
    *     {@link InputException} when the run must stop
    */
   public CompletableFuture<Conversed> start(String question) {
+    return start(question, 0);
+  }
+
+  /**
+   * As {@link #start(String)}, as repeat {@code repeat} (1-based) of an evaluation, which the agent may use to draw
+   * deterministically ({@link Agent#ask(String, int)}); 0 = no repeat.
+   */
+  public CompletableFuture<Conversed> start(String question, int repeat) {
     CompletableFuture<Conversed> result = new CompletableFuture<>();
-    Future<?> task = threads.submit(() -> converse(question, result));
+    Future<?> task = threads.submit(() -> converse(question, repeat, result));
     result.whenComplete((done, failure) -> task.cancel(true)); // a finished task ignores this; a stuck one wakes up
     return result;
   }
@@ -88,12 +96,12 @@ public final class ConversationRunner implements AutoCloseable {
     }
   }
 
-  private void converse(String question, CompletableFuture<Conversed> result) {
+  private void converse(String question, int repeat, CompletableFuture<Conversed> result) {
     RetryBudget budget = new RetryBudget(maxRetries);
     for (int restarts = 0; !result.isDone(); restarts++) {
       Optional<Conversed> outcome;
       try {
-        outcome = attempt(question, budget, restarts, result);
+        outcome = attempt(question, repeat, budget, restarts, result);
       } catch (InterruptedException e) {
         result.cancel(false); // the run is closing; after a timeout the result is already complete and stays so
         return;
@@ -113,14 +121,14 @@ public final class ConversationRunner implements AutoCloseable {
   }
 
   /** One attempt: the outcome, or empty when a transient fault is worth a restart and the budget allows one. */
-  private Optional<Conversed> attempt(String question, RetryBudget budget, int restarts,
+  private Optional<Conversed> attempt(String question, int repeat, RetryBudget budget, int restarts,
       CompletableFuture<Conversed> result) throws InterruptedException {
     try (TrafficControl.Admission admission = traffic.admit(budget)) {
       Watch watch = new Watch(admission, result, restarts);
       watch.schedule(itemTimeout.toNanos());
       Answer answer;
       try {
-        answer = agent.ask(question);
+        answer = repeat > 0 ? agent.ask(question, repeat) : agent.ask(question);
       } catch (AgentAccessDeniedException | InputException e) {
         result.completeExceptionally(e); // not authorized, or the service rejects the configuration: stop the run
         return Optional.empty();

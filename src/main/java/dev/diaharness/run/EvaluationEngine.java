@@ -4,6 +4,7 @@ import dev.diaharness.agent.Agent;
 import dev.diaharness.agent.AgentAccessDeniedException;
 import dev.diaharness.scoring.Scorer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,6 +42,11 @@ public final class EvaluationEngine {
   private final RunOptions options;
   private final ResultSink sink;
   private final RunListener listener;
+  private volatile boolean interrupted;
+  /** System.nanoTime() after which an interrupted run stops waiting for its conversations */
+  private volatile long interruptDeadline;
+  /** the thread dispatching items, woken by {@link #interrupt} when it waits for a free place */
+  private volatile Thread dispatcher;
 
   public EvaluationEngine(Agent agent, Scorer scorer, TrafficControl traffic, RunOptions options, ResultSink sink,
       RunListener listener, Clock clock) {
@@ -48,6 +56,21 @@ public final class EvaluationEngine {
     this.options = options;
     this.sink = sink;
     this.listener = listener;
+  }
+
+  /**
+   * Ctrl-C: no new item starts (now and in every later {@link #run}); the conversations in flight get {@code grace}
+   * to finish and be journaled, then {@link #run} throws {@link RunInterruptedException}. Safe from any thread.
+   */
+  public void interrupt(Duration grace) {
+    if (!interrupted) {
+      interruptDeadline = System.nanoTime() + grace.toNanos();
+      interrupted = true;
+      Thread waiting = dispatcher;
+      if (waiting != null) {
+        waiting.interrupt(); // it may be waiting for a place to free up: it must stop taking items now
+      }
+    }
   }
 
   /**
@@ -72,6 +95,9 @@ public final class EvaluationEngine {
     RuntimeException stopped = dispatch(pending, progress);
     if (stopped != null) {
       throw stopped;
+    }
+    if (interrupted) {
+      throw new RunInterruptedException();
     }
     Map<Split, SplitMetrics> metrics = new LinkedHashMap<>();
     aggregators.forEach((split, agg) -> {
@@ -123,42 +149,81 @@ public final class EvaluationEngine {
     ExecutorService scoring = WorkerPools.scoringPool();
     ConversationRunner runner = new ConversationRunner(agent, traffic, options.itemTimeout(), options.maxRetries(),
         options.backoff(), Ticker.SYSTEM);
+    dispatcher = Thread.currentThread();
     try {
-      while (stop.get() == null) {
-        List<Split> waiting = new ArrayList<>();
-        pending.forEach((split, items) -> {
-          if (items.hasNext()) {
-            waiting.add(split);
-          }
-        });
-        if (waiting.isEmpty()) {
-          break;
+      try {
+        dispatchUntilDone(pending, progress, runner, slots, scoring, stop, unscored, inFlight);
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          throw e;
         }
-        unscored.acquire();
-        Split split = slots.acquire(waiting);
-        if (stop.get() != null) {
-          slots.release(split);
-          unscored.release();
-          break;
-        }
-        start(pending.get(split).next(), progress.get(split), runner, slots, scoring, stop, unscored, inFlight);
+        Thread.interrupted(); // the wake-up of Ctrl-C, not a failure: wait below for the conversations in flight
       }
-      inFlight.arriveAndAwaitAdvance();
+      awaitInFlight(inFlight, stop);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop.set(new IllegalStateException("the evaluation was interrupted", e));
     } finally {
+      dispatcher = null;
+      Thread.interrupted(); // a late wake-up must not reach the caller
       runner.close();
       scoring.shutdownNow();
     }
     return stop.get();
   }
 
+  private void dispatchUntilDone(Map<Split, PendingItems> pending, Map<Split, Progress> progress,
+      ConversationRunner runner, WorkerSlots slots, ExecutorService scoring, Stop stop, Semaphore unscored,
+      Phaser inFlight) throws InterruptedException {
+    while (stop.get() == null && !interrupted) {
+      List<Split> waiting = new ArrayList<>();
+      pending.forEach((split, items) -> {
+        if (items.hasNext()) {
+          waiting.add(split);
+        }
+      });
+      if (waiting.isEmpty()) {
+        break;
+      }
+      unscored.acquire();
+      Split split = slots.acquire(waiting);
+      if (stop.get() != null || interrupted) {
+        slots.release(split);
+        unscored.release();
+        break;
+      }
+      start(pending.get(split).next(), progress.get(split), runner, slots, scoring, stop, unscored, inFlight);
+    }
+  }
+
+  /** Waits for every item in flight; after an interrupt, no longer than its grace period. */
+  private void awaitInFlight(Phaser inFlight, Stop stop) throws InterruptedException {
+    int phase = inFlight.arrive();
+    while (true) {
+      try {
+        inFlight.awaitAdvanceInterruptibly(phase, 50, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        if (interrupted && System.nanoTime() - interruptDeadline > 0) {
+          // the grace period is over: the conversations still going are cancelled and asked again on resume
+          stop.set(new RunInterruptedException());
+          return;
+        }
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          throw e;
+        }
+        // the wake-up of Ctrl-C arriving late: keep waiting out the grace period
+      }
+    }
+  }
+
   /** One item: the conversation, then scoring, journaling and aggregation on the scoring pool. */
   private void start(WorkItem item, Progress progress, ConversationRunner runner, WorkerSlots slots,
       ExecutorService scoring, Stop stop, Semaphore unscored, Phaser inFlight) {
     inFlight.register();
-    CompletableFuture<ConversationRunner.Conversed> conversation = runner.start(item.goldenCase().question());
+    CompletableFuture<ConversationRunner.Conversed> conversation = runner.start(item.goldenCase().question(),
+        item.key().repeat());
     stop.track(conversation);
     conversation.whenComplete((conversed, failure) -> {
       slots.release(item.key().split());

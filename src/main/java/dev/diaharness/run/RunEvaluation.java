@@ -7,7 +7,10 @@ import dev.diaharness.scoring.Scorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +57,35 @@ public final class RunEvaluation implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Ctrl-C: no new item starts; the conversations in flight get {@code grace} to finish, then the evaluation in
+   * progress (and any later one) throws {@link RunInterruptedException}. Safe from a signal handler's thread.
+   */
+  public void interrupt(Duration grace) {
+    engine.interrupt(grace);
+  }
+
   /** Records token and cost totals in {@code metrics.json}. */
   public void recordUsage(Map<String, Map<String, Double>> byRole, double totalUsd) {
     metrics = metrics.withUsage(byRole, totalUsd);
     AtomicFiles.writeJson(run.metricsFile(), metrics);
   }
 
-  /** The rows of one split of an evaluated iteration (the latest row of each key). */
+  /**
+   * The rows of one split of an evaluated iteration (the latest row of each key), in the order of the set's
+   * questions and then repeats — never in the order the answers arrived, so whatever reads them (an optimizer, a
+   * validator) gives the same result in a resumed run as in an uninterrupted one.
+   */
   public List<ItemResult> rows(int iteration, Split split) {
-    return new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
+    List<GoldenCase> cases = split == Split.TEST ? test.orElse(List.of()) : train;
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < cases.size(); i++) {
+      position.putIfAbsent(cases.get(i).id(), i);
+    }
+    List<ItemResult> rows = new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
+    rows.sort(Comparator.comparingInt((ItemResult r) -> position.getOrDefault(r.key().questionId(), cases.size()))
+        .thenComparing(r -> r.key().questionId()).thenComparingInt(r -> r.key().repeat()));
+    return rows;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.diaharness.core.OrderedMaps;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param models      role → model name (judge, analysis, improvement), "none" when no LLM
  * @param flags       every flag as given, by name
  * @param endReason   null while running
+ * @param args        the command's arguments after its name, as given: {@code --resume RUN_DIR} alone re-parses them
+ * @param workingDir  the folder the command ran in: relative paths in {@code args} are resolved against it
+ * @param warnings    what a reader must know about how the run was scored (e.g. SQL not executed), shown at the
+ *                    start, in the summary and in the reports
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunManifest(
@@ -29,17 +34,30 @@ public record RunManifest(
     Instant endTime,
     Map<String, String> models,
     Map<String, String> flags,
-    String endReason) {
+    String endReason,
+    List<String> args,
+    String workingDir,
+    List<String> warnings) {
 
   public static final int CURRENT_VERSION = 1;
 
   public RunManifest {
     models = OrderedMaps.copyOf(models);
     flags = OrderedMaps.copyOf(flags);
+    args = args == null ? null : List.copyOf(args);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A manifest without the arguments (written by older versions; {@code --resume} then splits the command line). */
+  public RunManifest(int version, String runId, String command, String commandLine, String agentId, String agentName,
+      boolean embedded, Instant startTime, Instant endTime, Map<String, String> models, Map<String, String> flags,
+      String endReason) {
+    this(version, runId, command, commandLine, agentId, agentName, embedded, startTime, endTime, models, flags,
+        endReason, null, null, List.of());
   }
 
   public RunManifest ended(Instant at, String reason) {
     return new RunManifest(version, runId, command, commandLine, agentId, agentName, embedded, startTime, at, models,
-        flags, reason);
+        flags, reason, args, workingDir, warnings);
   }
 }

@@ -78,7 +78,8 @@ public final class ScorerSetup implements AutoCloseable {
   public static ScorerSetup open(Optional<Path> data, int variantK, long seed, Optional<ScoringStage> configuredJudge,
       JudgeUse use, ComparisonPolicy policy, Optional<RemoteBase> remote) {
     Optional<ScoringStage> judge = use == JudgeUse.NEVER ? Optional.empty() : configuredJudge;
-    List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ExactMatchStage()));
+    List<ScoringStage> stages = new ArrayList<>(List.of(new NoSqlStage(), new ReadOnlyStage(),
+        new ExactMatchStage()));
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
     // variants copy the base tables before the sandbox locks the base database down
     Optional<DatabaseVariants> variants = database.filter(db -> variantK > 0)

@@ -29,6 +29,10 @@ public final class CliTestSupport {
     OptimizeCommand optimize = (OptimizeCommand) cmd.getSubcommands().get("optimize").getCommand();
     optimize.environment = lookup;
     optimize.input = new java.io.BufferedReader(new java.io.StringReader(stdin));
+    DataPullCommand pull = (DataPullCommand) cmd.getSubcommands().get("data").getSubcommands().get("pull")
+        .getCommand();
+    pull.environment = lookup;
+    pull.input = new java.io.BufferedReader(new java.io.StringReader(stdin));
     return run(cmd, args);
   }
 

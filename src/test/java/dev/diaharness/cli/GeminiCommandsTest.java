@@ -95,7 +95,7 @@ class GeminiCommandsTest {
     CliTestSupport.CliRun run = run("deploy", "--config-file", baseline().toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Reused existing agent 77").contains("DIA_AGENT_ID=77");
+    assertThat(run.out()).contains("Found the existing agent 77").contains("DIA_AGENT_ID=77");
     assertThat(fake.requests("POST", ASSISTANT + "/agents")).isEmpty();
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code score} through the real command line, on the e-commerce example data. */
 class ScoreCommandTest {
@@ -34,7 +35,7 @@ class ScoreCommandTest {
   void theLabelledCorpusGetsTheRightVerdictOnEveryPair() throws IOException {
     List<JsonNode> pairs = readLines(Files.readString(CORPUS));
     CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--pairs", CORPUS.toString(), "--json",
-        "--data", DATA);
+        "--data", DATA, "--exit-zero");
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<JsonNode> verdicts = readLines(run.out());
     assertThat(verdicts).hasSameSizeAs(pairs);
@@ -68,7 +69,8 @@ class ScoreCommandTest {
         """);
     CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--pairs", pairs.toString(), "--json",
         "--data", DATA, "--variants", "2");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as("2 of 3 pairs are not PASS").isEqualTo(ExitCode.GATE_FAILED.code());
+    assertThat(run.err()).contains("2 of 3 pair(s) not PASS");
     List<JsonNode> rows = readLines(run.out());
     assertThat(rows).hasSize(3);
     JsonNode exact = rows.get(0);
@@ -97,8 +99,8 @@ class ScoreCommandTest {
   void humanOutputShowsVerdictStatusCategoriesEvidenceAndTheDifferingRows() {
     CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--config-file", CONFIG,
         "--expected", "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status = 'cancelled'",
-        "--generated", "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status = 'returned'");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+        "--generated", "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status = 'returned'", "--exit-zero");
+    assertThat(run.exitCode()).as("--exit-zero reports only").isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .contains("pair 1")
@@ -111,11 +113,38 @@ class ScoreCommandTest {
   }
 
   @Test
+  void everyPairPassingExitsZero() {
+    CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--expected", "SELECT a FROM t",
+        "--generated", "select a from t");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  /** SQL that would change data is refused before anything else, with or without tables: never run, never judged. */
+  @ParameterizedTest
+  @ValueSource(strings = {"DROP TABLE `ecommerce.orders`", "DELETE FROM `ecommerce.orders` WHERE TRUE",
+      "SELECT 1; DROP TABLE x", "  -- note\n  insert into t values (1)"})
+  void nonSelectSqlIsRefusedWithAndWithoutTables(String generated) throws IOException {
+    for (boolean tables : new boolean[] {true, false}) {
+      List<String> args = new java.util.ArrayList<>(List.of("score", "--json",
+          "--expected", "SELECT COUNT(*) FROM `ecommerce.orders`", "--generated", generated));
+      if (tables) {
+        args.addAll(List.of("--data", DATA));
+      }
+      CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
+      JsonNode row = readLines(run.out()).get(0);
+      assertThat(row.get("verdict").asText()).as("tables: %s", tables).isEqualTo("FAIL");
+      assertThat(row.get("status").asText()).isEqualTo("PRED_ERROR");
+      assertThat(row.toString()).contains("refused, never run");
+    }
+  }
+
+  @Test
   void aCounterexampleNamesTheVariantDatabase() {
     CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--data", DATA,
         "--expected", "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status = 'cancelled'",
         "--generated", "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status IN ('cancelled', 'refunded')");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.GATE_FAILED.code());
     assertThat(run.out()).contains("FAIL  COUNTEREXAMPLE")
         .contains("different on a variant database (")
         .contains("orders.status values nudged around 'refunded'");
@@ -128,8 +157,8 @@ class ScoreCommandTest {
         {"expected_sql": "SELECT a FROM t", "generated_sql": "SELECT b FROM t"}
         """);
     CliRun run = CliTestSupport.runWithEnv(NO_MODELS, "", "score", "--pairs", pairs.toString(), "--json");
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err().lines()).hasSize(1).first().asString().contains("execution is off")
+    assertThat(run.exitCode()).as("an undecided pair is not PASS").isEqualTo(ExitCode.GATE_FAILED.code());
+    assertThat(run.err().lines()).hasSize(2).first().asString().contains("execution is off")
         .contains("UNDECIDED (no judge model configured)");
     List<JsonNode> rows = readLines(run.out());
     assertThat(rows).extracting(r -> r.get("verdict").asText()).containsExactly("PASS", "UNDECIDED");

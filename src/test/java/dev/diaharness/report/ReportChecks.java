@@ -26,7 +26,11 @@ final class ReportChecks {
   }
 
   static void assertNoExternalReferences(String html) {
-    assertThat(html).doesNotContain("http://", "https://", "//cdn", "<link", "@import", "url(", "href=");
+    assertThat(html).doesNotContain("http://", "https://", "//cdn", "<link", "@import", "url(");
+    Matcher href = Pattern.compile("\\bhref\\s*=\\s*\"([^\"]*)\"").matcher(html);
+    while (href.find()) {
+      assertThat(href.group(1)).as("every link is an anchor in the page").matches("#[a-z0-9-]+");
+    }
     Matcher src = Pattern.compile("\\bsrc\\s*=\\s*\"([^\"]*)\"").matcher(html);
     while (src.find()) {
       assertThat(src.group(1)).as("every src is an embedded data: URI").startsWith("data:image/png;base64,");

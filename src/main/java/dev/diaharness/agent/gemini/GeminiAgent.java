@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,9 +60,25 @@ public final class GeminiAgent implements Agent {
     this.sessions = sessions;
   }
 
+  /**
+   * Header naming the repeat of a question, for the emulator's deterministic sampling (a resumed run gets the
+   * answers an uninterrupted one would). Gemini Enterprise ignores it.
+   */
+  public static final String REPEAT_HEADER = "X-Dia-Harness-Repeat";
+
   @Override
   public Answer ask(String question) {
-    Conversation c = new Conversation();
+    return ask(question, Map.of());
+  }
+
+  @Override
+  public Answer ask(String question, int repeat) {
+    return ask(question, Map.of(REPEAT_HEADER, Integer.toString(repeat)));
+  }
+
+  private Answer ask(String question, Map<String, String> headers) {
+    Conversation c = new Conversation(headers);
+    String session;
     StreamAssistResult first;
     try {
       // "-" asks the service for a new session: no separate sessions.create, one quota unit saved per conversation
@@ -120,7 +137,7 @@ public final class GeminiAgent implements Agent {
     long start = System.nanoTime();
     StreamAssistResult result;
     try {
-      InputStream stream = http.stream(settings.assistantPath() + ":streamAssist", body);
+      InputStream stream = http.stream(settings.assistantPath() + ":streamAssist", body, c.headers);
       result = StreamAssistParser.parse(stream, rawCap);
     } finally {
       c.latencies.add(Duration.ofNanos(System.nanoTime() - start));
@@ -172,10 +189,16 @@ public final class GeminiAgent implements Agent {
 
   /** What the calls of one conversation collected. Confined to the asking thread. */
   private static final class Conversation {
+    /** extra headers of every streamAssist call of this conversation */
+    final Map<String, String> headers;
     final List<Duration> latencies = new ArrayList<>();
     final Set<String> tokens = new LinkedHashSet<>();
     final List<String> raw = new ArrayList<>();
     final List<ToolEvent> toolEvents = new ArrayList<>();
+
+    Conversation(Map<String, String> headers) {
+      this.headers = headers;
+    }
 
     void record(StreamAssistResult result) {
       tokens.addAll(result.assistTokens());

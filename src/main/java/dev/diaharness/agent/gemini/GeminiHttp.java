@@ -123,8 +123,13 @@ public final class GeminiHttp {
    * wait for the status is retried: once an answer streams, a retry could repeat a question to the agent.
    */
   public InputStream stream(String path, JsonNode body) {
+    return stream(path, body, Map.of());
+  }
+
+  /** As {@link #stream(String, JsonNode)}, with extra request headers. */
+  public InputStream stream(String path, JsonNode body, Map<String, String> headers) {
     RetryPolicy<InputStream> retry = CallRetry.policy(settings.policy(), maxRetries(), listener);
-    return Failsafe.with(retry).get(() -> streamOnce(path, body));
+    return Failsafe.with(retry).get(() -> streamOnce(path, body, headers));
   }
 
   /** In a run, what is left of the conversation's retry budget; else the policy's attempts. */
@@ -151,10 +156,10 @@ public final class GeminiHttp {
     }
   }
 
-  private InputStream streamOnce(String path, JsonNode body) {
+  private InputStream streamOnce(String path, JsonNode body, Map<String, String> headers) {
     passGate("POST", path);
     CallPolicy policy = settings.policy();
-    HttpRequest request = request("POST", path, body, policy.requestTimeout());
+    HttpRequest request = request("POST", path, body, policy.requestTimeout(), headers);
     HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(
         client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher()), policy.requestTimeout(), "POST", path);
     TimedBodyStream stream = new TimedBodyStream(policy.streamIdleTimeout(), policy.streamTimeout());
@@ -176,6 +181,11 @@ public final class GeminiHttp {
   }
 
   private HttpRequest request(String method, String pathAndQuery, JsonNode body, Duration timeout) {
+    return request(method, pathAndQuery, body, timeout, Map.of());
+  }
+
+  private HttpRequest request(String method, String pathAndQuery, JsonNode body, Duration timeout,
+      Map<String, String> headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(url(pathAndQuery))
         .timeout(timeout)
         .header("Content-Type", "application/json")
@@ -188,6 +198,7 @@ public final class GeminiHttp {
         values.forEach(value -> builder.header(name, value));
       }
     });
+    headers.forEach(builder::header);
     return builder.build();
   }
 

@@ -13,8 +13,9 @@ public interface Brain {
    *
    * @param config the agent's configuration as it is now (after any PATCH)
    * @param question the user's question
-   * @param repeat how many times this agent was asked this exact question before (0 on the first ask), so that a
-   *     sampling brain can vary its answer across repeats and still be deterministic for a seed
+   * @param repeat the 0-based repeat of this question on this config (the harness's repeat number minus one, or
+   *     for other clients the number of earlier asks), so that a sampling brain can vary its answer across repeats
+   *     and still be deterministic for (seed, config, question, repeat)
    */
   BrainAnswer answer(AgentConfig config, String question, int repeat);
 }

@@ -1,6 +1,7 @@
 package dev.diaharness.emulator.brain;
 
 import dev.diaharness.config.AgentConfig;
+import dev.diaharness.config.ConfigHash;
 import dev.diaharness.config.NlExample;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>With {@code temperature} 0 it always takes the best match (ties: the earlier example). Above 0 it samples
  * among the examples above the threshold with a softmax over similarity / temperature, from a random generator
- * seeded by (seed, question, repeat), so repeats may disagree and the same inputs always give the same answer.
+ * seeded by (seed, config, question, repeat), so repeats may disagree and the same inputs always give the same
+ * answer — whatever the order or number of calls.
  * This class is thread-safe.
  */
 public final class RetrievalBrain implements Brain {
@@ -73,7 +75,8 @@ public final class RetrievalBrain implements Brain {
           similarity[best]);
       return FallbackGuess.guess(asked, vocabulary, FallbackGuess.qualifier(config), why);
     }
-    int chosen = temperature == 0 ? best : sample(similarity, new SplittableRandom(mix(question, repeat)));
+    int chosen = temperature == 0 ? best : sample(similarity,
+        new SplittableRandom(mix(ConfigHash.of(config), question, repeat)));
     LiteralAdapter.Adapted adapted =
         LiteralAdapter.adapt(examples.get(chosen).expectedSql().strip(), features.get(chosen), asked, catalog);
     return BrainAnswer.withSql(adapted.sql(), thoughts(examples.get(chosen), similarity[chosen], adapted));
@@ -117,9 +120,13 @@ public final class RetrievalBrain implements Brain {
     return best;
   }
 
-  /** A 64-bit mix of (seed, question, repeat): String.hashCode is specified, so this is stable across JVMs. */
-  private long mix(String question, int repeat) {
+  /**
+   * A 64-bit mix of (seed, config, question, repeat): String.hashCode is specified and the config hash is a
+   * SHA-256 of its canonical JSON, so this is stable across JVMs.
+   */
+  private long mix(String configHash, String question, int repeat) {
     long h = seed * 0x9E3779B97F4A7C15L;
+    h ^= Long.parseUnsignedLong(configHash.substring(0, 15), 16) * 0xFF51AFD7ED558CCDL;
     h ^= question.hashCode() * 0xC2B2AE3D27D4EB4FL;
     h ^= (repeat + 1L) * 0x165667B19E3779F9L;
     return h ^ (h >>> 31);

@@ -6,6 +6,7 @@ import dev.diaharness.scoring.CategoryScores;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -18,7 +19,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Mean partial-credit score per rubric category ({@code category_means}) of the training split, one bar per
- * iteration in shades of the train colour (later = darker); each category's maximum is in its label. Stateless.
+ * iteration in colours that can be told apart however many iterations there are ({@link ChartStyle#palette});
+ * each category's maximum is in its label. Stateless.
  */
 public final class CategoryChart {
   public static final String FILE = "category_means.png";
@@ -54,22 +56,14 @@ public final class CategoryChart {
     BarRenderer renderer = new BarRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
-    int n = data.getRowCount();
-    for (int r = 0; r < n; r++) {
-      renderer.setSeriesPaint(r, shade(r, n));
+    List<Color> colours = ChartStyle.palette(data.getRowCount());
+    for (int r = 0; r < colours.size(); r++) {
+      renderer.setSeriesPaint(r, colours.get(r));
     }
     CategoryAxis axis = new CategoryAxis("rubric category");
     axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     CategoryPlot plot = new CategoryPlot(data, axis, new NumberAxis("mean score (points)"), renderer);
     JFreeChart chart = new JFreeChart(TITLE, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     return ChartStyle.save(chart, dir, FILE, TITLE, ChartStyle.HEIGHT);
-  }
-
-  /** From a light tint of the train colour (first iteration) to the full colour (last). */
-  private static Color shade(int index, int count) {
-    double t = count == 1 ? 1 : 0.35 + 0.65 * index / (count - 1);
-    Color c = ChartStyle.TRAIN;
-    return new Color((int) Math.round(255 - (255 - c.getRed()) * t), (int) Math.round(255 - (255 - c.getGreen()) * t),
-        (int) Math.round(255 - (255 - c.getBlue()) * t));
   }
 }

@@ -3,6 +3,8 @@ package dev.diaharness.report.chart;
 import dev.diaharness.run.Split;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +34,57 @@ public final class ChartStyle {
   static final int WIDTH = 900;
   static final int HEIGHT = 500;
 
+  /** Tableau 10: the first colours of {@link #palette}, told apart also by most colour-blind readers. */
+  private static final int[] QUALITATIVE = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
+      0x7F7F7F, 0xBCBD22, 0x17BECF};
+
   private ChartStyle() {}
+
+  /**
+   * {@code n} colours that can be told apart, for one series per iteration however many there are: Tableau 10 first,
+   * then, one by one, the colour of a grid (24 hues × 3 saturations × 3 brightnesses) farthest from every colour
+   * chosen so far. Deterministic: the same {@code n} always gives the same colours, and a longer palette starts with
+   * a shorter one.
+   */
+  public static List<Color> palette(int n) {
+    List<Color> chosen = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, QUALITATIVE.length); i++) {
+      chosen.add(new Color(QUALITATIVE[i]));
+    }
+    List<Color> grid = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      for (float saturation : new float[] {0.45f, 0.7f, 0.95f}) {
+        for (float brightness : new float[] {0.45f, 0.65f, 0.85f}) {
+          grid.add(Color.getHSBColor(h / 24f, saturation, brightness));
+        }
+      }
+    }
+    while (chosen.size() < n) {
+      Color farthest = grid.get(0);
+      double best = -1;
+      for (Color candidate : grid) {
+        double nearest = Double.MAX_VALUE;
+        for (Color c : chosen) {
+          nearest = Math.min(nearest, distance(candidate, c));
+        }
+        if (nearest > best) {
+          best = nearest;
+          farthest = candidate;
+        }
+      }
+      chosen.add(farthest);
+    }
+    return chosen;
+  }
+
+  /** How different two colours look ("redmean" weighted RGB distance; 0 = the same, about 765 = black/white). */
+  public static double distance(Color a, Color b) {
+    double redMean = (a.getRed() + b.getRed()) / 2.0;
+    int dr = a.getRed() - b.getRed();
+    int dg = a.getGreen() - b.getGreen();
+    int db = a.getBlue() - b.getBlue();
+    return Math.sqrt((2 + redMean / 256) * dr * dr + 4 * dg * dg + (2 + (255 - redMean) / 256) * db * db);
+  }
 
   public static Color of(Split split) {
     return split == Split.TRAIN ? TRAIN : TEST;

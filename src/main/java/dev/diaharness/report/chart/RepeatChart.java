@@ -5,6 +5,7 @@ import dev.diaharness.report.RunRecord;
 import dev.diaharness.run.Split;
 import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -13,7 +14,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Distribution of per-repeat accuracy per iteration ({@code by_repeat.values}) as a dot plot: one dot per repeat,
- * train left of the iteration, test right, so the spread between repeats shows at a glance. Stateless.
+ * train left of the iteration, test right, so the spread between repeats shows at a glance. The repeats of one
+ * iteration are spread side by side (a fixed jitter by repeat number), so identical accuracies do not hide each
+ * other. Stateless.
  */
 public final class RepeatChart {
   public static final String FILE = "repeat_distribution.png";
@@ -21,14 +24,23 @@ public final class RepeatChart {
 
   private RepeatChart() {}
 
+  /** Horizontal offset of repeat {@code k} of {@code n}: centred on the split's place, within ±0.09 iteration. */
+  static double jitter(int k, int n) {
+    return n <= 1 ? 0 : (k - (n - 1) / 2.0) * Math.min(0.04, 0.18 / (n - 1));
+  }
+
   public static ChartResult render(RunRecord run, Path dir) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Split split : Split.values()) {
       XYSeries series = new XYSeries(split.label() + " (one dot per repeat)", false, true);
       double offset = split == Split.TRAIN ? -0.12 : 0.12;
       for (IterationData it : run.iterations()) {
-        it.metrics(split).ifPresent(m -> m.byRepeat().values()
-            .forEach(v -> series.add(it.iteration() + offset, v * 100)));
+        it.metrics(split).ifPresent(m -> {
+          List<Double> values = m.byRepeat().values();
+          for (int k = 0; k < values.size(); k++) {
+            series.add(it.iteration() + offset + jitter(k, values.size()), values.get(k) * 100);
+          }
+        });
       }
       if (series.getItemCount() > 0) {
         data.addSeries(series);

@@ -1,0 +1,116 @@
+package dev.diaharness.cli;
+
+import dev.diaharness.core.InputException;
+import dev.diaharness.core.Json;
+import dev.diaharness.run.RunManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code --resume RUN_DIR}: the run goes on with the inputs and flags it was started with, read from its run.json.
+ * Flags given beside {@code --resume} may only change how the run is carried out ({@link #CARRY_OUT}); any other
+ * flag must be left out or given the value the run already has — a different one is bad input, named.
+ */
+final class ResumedFlags {
+  /** The flags a resumed run may change: speed, limits, budget, retries, output detail — never what is measured. */
+  static final List<String> CARRY_OUT = List.of("--max-workers", "--rate-limit", "--item-timeout", "--max-usd",
+      "--retry-errors", "--no-judge-cache", "--max-iterations", "--verbose", "--emulator-latency-ms",
+      "--emulator-faults", "--emulator-retry-after-seconds");
+
+  private static final Set<String> NOT_COPIED = Set.of("--resume", "--help", "--version");
+
+  private ResumedFlags() {}
+
+  /**
+   * Sets every option of {@code current} to the resumed run's value, except the {@link #CARRY_OUT} flags given now.
+   *
+   * @param fresh a new, unparsed instance of the same command, to parse the run's arguments into
+   * @throws InputException when the folder holds no readable run.json, is a run of another command, or a flag
+   *     given now differs from the run's
+   */
+  static void apply(CommandSpec current, Path runDir, Supplier<Object> fresh) {
+    RunManifest manifest = manifest(runDir);
+    if (!current.name().equals(manifest.command())) {
+      throw InputException.inFile(runDir, "is a run of '" + manifest.command() + "'; resume it with: "
+          + CommandLines.resume(manifest.command(), runDir));
+    }
+    Path workingDir = manifest.workingDir() == null ? Path.of("").toAbsolutePath() : Path.of(manifest.workingDir());
+    CommandLine original = new CommandLine(fresh.get());
+    original.parseArgs(argsOf(manifest).toArray(String[]::new));
+    CommandSpec was = original.getCommandSpec();
+    List<OptionSpec> givenNow = current.commandLine().getParseResult().matchedOptions();
+    for (OptionSpec now : givenNow) {
+      String name = now.longestName();
+      if (NOT_COPIED.contains(name) || CARRY_OUT.contains(name)) {
+        continue;
+      }
+      OptionSpec then = was.findOption(name);
+      Object before = then == null ? null : comparable(then.getValue(), workingDir);
+      Object after = comparable(now.getValue(), Path.of("").toAbsolutePath());
+      if (!Objects.equals(before, after)) {
+        throw new InputException(name + " differs from the run being resumed (" + shown(before) + " there, "
+            + shown(after) + " here): a resumed run keeps its inputs and flags; leave " + name
+            + " out. Only these may change: " + String.join(", ", CARRY_OUT));
+      }
+    }
+    for (OptionSpec then : was.options()) {
+      String name = then.longestName();
+      boolean keepNow = CARRY_OUT.contains(name) && givenNow.stream().anyMatch(o -> o.longestName().equals(name));
+      OptionSpec now = current.findOption(name);
+      if (now != null && !keepNow && !NOT_COPIED.contains(name)) {
+        now.setValue(resolved(then.getValue(), workingDir));
+      }
+    }
+  }
+
+  private static RunManifest manifest(Path runDir) {
+    Path file = runDir.resolve("run.json");
+    if (!Files.isRegularFile(file)) {
+      throw InputException.inFile(runDir, "not a run folder: it has no run.json");
+    }
+    try {
+      return Json.MAPPER.readValue(file.toFile(), RunManifest.class);
+    } catch (IOException e) {
+      throw InputException.inFile(file, "unreadable: " + e.getMessage());
+    }
+  }
+
+  /** The run's arguments after its command's name, without any --resume of its own. */
+  private static List<String> argsOf(RunManifest manifest) {
+    List<String> args = new ArrayList<>(manifest.args() != null ? manifest.args() : afterCommand(manifest));
+    int resume = args.indexOf("--resume");
+    if (resume >= 0) {
+      args.subList(resume, Math.min(resume + 2, args.size())).clear();
+    }
+    args.removeIf(a -> a.startsWith("--resume="));
+    return args;
+  }
+
+  private static List<String> afterCommand(RunManifest manifest) {
+    List<String> words = CommandLines.split(manifest.commandLine());
+    int name = words.indexOf(manifest.command());
+    return words.subList(name + 1, words.size());
+  }
+
+  private static Object resolved(Object value, Path base) {
+    return value instanceof Path p && !p.isAbsolute() ? base.resolve(p).normalize() : value;
+  }
+
+  private static Object comparable(Object value, Path base) {
+    Object v = resolved(value, base);
+    return v instanceof Path p ? p.toAbsolutePath().normalize().toString() : v == null ? null : v.toString();
+  }
+
+  private static String shown(Object value) {
+    return value == null ? "not given" : value.toString();
+  }
+}
