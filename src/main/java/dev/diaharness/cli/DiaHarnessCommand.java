@@ -38,7 +38,8 @@ import picocli.CommandLine.Command;
       "1:a quality gate failed (e.g. --min-accuracy)",
       "2:bad input or configuration (one line names the file, row or field)",
       "3:internal error",
-      "4:the run stopped early (budget spent, service failing); what was written stays"
+      "4:the run stopped early (budget spent, service failing); what was written stays",
+      "130:interrupted (Ctrl-C or SIGTERM); the run can be resumed"
     })
 final class DiaHarnessCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
