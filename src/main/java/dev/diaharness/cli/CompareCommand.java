@@ -5,6 +5,7 @@ import dev.diaharness.compare.ComparisonJson;
 import dev.diaharness.compare.ComparisonText;
 import dev.diaharness.compare.RunComparer;
 import dev.diaharness.compare.RunComparison;
+import dev.diaharness.compare.TagChanges;
 import dev.diaharness.core.InputException;
 import dev.diaharness.report.RunReader;
 import dev.diaharness.report.RunRecord;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,15 +62,19 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     Ref refA = Ref.parse(a);
     Ref refB = Ref.parse(b);
-    RunComparison comparison = RunComparer.compare(read(refA), refA.iteration(), read(refB), refB.iteration());
+    RunRecord runA = read(refA);
+    RunRecord runB = read(refB);
+    RunComparison comparison = RunComparer.compare(runA, refA.iteration(), runB, refB.iteration());
+    List<TagChanges.TagChange> tags = TagChanges.of(comparison, runA, runB);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(ComparisonJson.of(comparison).toPrettyString());
+      out.println(ComparisonJson.of(comparison).set("by_tag", TagChanges.json(tags)).toPrettyString());
     } else {
       ComparisonText.lines(comparison).forEach(out::println);
+      TagChanges.lines(tags).forEach(out::println);
     }
     if (html != null) {
-      writeHtml(ComparisonHtml.render(comparison));
+      writeHtml(ComparisonHtml.render(comparison, tags));
       if (!json) {
         out.println("html: " + html);
       }

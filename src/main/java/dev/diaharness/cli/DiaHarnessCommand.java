@@ -39,7 +39,7 @@ import picocli.CommandLine.Command;
       "2:bad input or configuration (one line names the file, row or field)",
       "3:internal error",
       "4:the run stopped early (budget spent, service failing); what was written stays",
-      "130:interrupted (Ctrl-C, SIGTERM); evaluate and optimize print the command that resumes"
+      "130:interrupted (Ctrl-C or SIGTERM); the run can be resumed"
     })
 final class DiaHarnessCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

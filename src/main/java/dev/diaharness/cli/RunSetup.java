@@ -262,8 +262,8 @@ final class RunSetup implements AutoCloseable {
     m.put("seed", Long.toString(f.seed));
     m.put("variants", Integer.toString(f.variants));
     m.put("judge", f.judge);
-    m.put("execute_on", f.bigQuery.executeOn);
     if (f.bigQuery.onBigQuery()) {
+      m.put("execute_on", f.bigQuery.executeOn);
       m.put("max_bytes_billed", Long.toString(f.bigQuery.maxBytesBilled));
     }
     m.put("comparison", f.comparison);

@@ -28,6 +28,11 @@ public final class ComparisonHtml {
   private ComparisonHtml() {}
 
   public static String render(RunComparison c) {
+    return render(c, List.of());
+  }
+
+  /** With the per-tag table ({@link TagChanges}) after the splits. */
+  public static String render(RunComparison c, List<TagChanges.TagChange> tags) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>")
         .append(esc("compare " + c.a().runId() + " / " + c.b().runId())).append("</title><style>").append(CSS)
@@ -66,6 +71,7 @@ public final class ComparisonHtml {
             .append(" only in B.</p>\n");
       }
     }
+    h.append(TagChanges.html(tags));
     return h.append("</main></body></html>\n").toString();
   }
 

@@ -1,9 +1,7 @@
 package dev.diaharness.optimize;
 
 import dev.diaharness.core.AtomicFiles;
-import dev.diaharness.core.InputException;
-import dev.diaharness.core.Json;
-import java.io.IOException;
+import dev.diaharness.core.VersionedJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +11,9 @@ import java.util.Optional;
  * the previous or the new version, never half of one. Thread-safe for one writer.
  */
 public final class TrajectoryStore {
+  /** The one reader of trajectory files: refuses a newer version and unknown fields. */
+  public static final VersionedJson<Trajectory> FILES =
+      new VersionedJson<>(Trajectory.class, Trajectory.CURRENT_VERSION, "trajectory");
   private final Path file;
 
   public TrajectoryStore(Path file) {
@@ -31,10 +32,6 @@ public final class TrajectoryStore {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(Json.MAPPER.readValue(file.toFile(), Trajectory.class));
-    } catch (IOException e) {
-      throw InputException.inFile(file, "not a readable trajectory: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return Optional.of(FILES.read(file));
   }
 }

@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  * metrics come from {@code metrics.json}, else from the trajectory record, never recomputed. Stateless.
  */
 public final class RunReader {
+  /** Run manifests, read strictly: a newer version or an unknown field is an error naming the file. */
+  static final dev.diaharness.core.VersionedJson<RunManifest> MANIFESTS =
+      new dev.diaharness.core.VersionedJson<>(RunManifest.class, RunManifest.CURRENT_VERSION, "run manifest");
+
   private RunReader() {}
 
   /**
@@ -35,8 +39,8 @@ public final class RunReader {
    *     not readable JSON
    */
   public static RunRecord read(RunDirectory dir) {
-    Optional<RunManifest> manifest = readJson(dir.manifestFile(), RunManifest.class, "run manifest");
-    Optional<MetricsFile> metrics = readJson(dir.metricsFile(), MetricsFile.class, "metrics file");
+    Optional<RunManifest> manifest = readJson(dir.manifestFile(), MANIFESTS);
+    Optional<MetricsFile> metrics = readJson(dir.metricsFile(), dev.diaharness.run.MetricsReader.FILES);
     Optional<Trajectory> trajectory = trajectoryFile(dir).flatMap(f -> new TrajectoryStore(f).read());
     TreeSet<Integer> numbers = iterationNumbers(dir, metrics, trajectory);
     if (manifest.isEmpty() && metrics.isEmpty() && trajectory.isEmpty() && numbers.isEmpty()) {
@@ -117,16 +121,8 @@ public final class RunReader {
     }
   }
 
-  private static <T> Optional<T> readJson(Path file, Class<T> type, String what) {
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.MAPPER.readValue(file.toFile(), type));
-    } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage().lines().findFirst().orElse("");
-      throw InputException.inFile(file, "not a readable " + what + ": " + why);
-    }
+  private static <T> Optional<T> readJson(Path file, dev.diaharness.core.VersionedJson<T> reader) {
+    return Files.exists(file) ? Optional.of(reader.read(file)) : Optional.empty();
   }
+
 }

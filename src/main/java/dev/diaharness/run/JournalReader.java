@@ -1,7 +1,7 @@
 package dev.diaharness.run;
 
 import dev.diaharness.core.InputException;
-import dev.diaharness.core.Json;
+import dev.diaharness.core.VersionedJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,14 @@ import java.util.Map;
 
 /**
  * Reads a journal or eval file back. A half-written last line (the process was killed while writing it) is
- * ignored; a broken line anywhere else is an {@link InputException} naming it. Stateless.
+ * ignored; a broken line anywhere else, a row of a newer version or a row with an unknown field is an
+ * {@link InputException} naming the file and row ({@link VersionedJson}). Stateless.
  */
 public final class JournalReader {
+  /** The one reader of journal and eval rows. */
+  public static final VersionedJson<ItemResult> ROWS =
+      new VersionedJson<>(ItemResult.class, ItemResult.CURRENT_VERSION, "journal row");
+
   private JournalReader() {}
 
   /** Every row, in file order; a missing file has none. */
@@ -32,8 +37,8 @@ public final class JournalReader {
         continue;
       }
       try {
-        rows.add(Json.MAPPER.readValue(line, ItemResult.class));
-      } catch (IOException | RuntimeException e) {
+        rows.add(ROWS.readLine(line, file, i + 1));
+      } catch (IOException e) {
         if (i == lines.size() - 1) {
           break; // the crash case: the last line was being written
         }

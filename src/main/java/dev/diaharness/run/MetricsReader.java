@@ -1,14 +1,16 @@
 package dev.diaharness.run;
 
-import dev.diaharness.core.InputException;
-import dev.diaharness.core.Json;
-import java.io.IOException;
+import dev.diaharness.core.VersionedJson;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
 /** Reads {@code metrics.json} of a run folder. Stateless. */
 public final class MetricsReader {
+  /** The one reader of {@code metrics.json}: refuses a newer version and unknown fields. */
+  public static final VersionedJson<MetricsFile> FILES =
+      new VersionedJson<>(MetricsFile.class, MetricsFile.CURRENT_VERSION, "metrics file");
+
   private MetricsReader() {}
 
   /** The file's content, or an empty metrics file when the run has none yet. */
@@ -17,11 +19,6 @@ public final class MetricsReader {
       return new MetricsFile(MetricsFile.CURRENT_VERSION, run.root().getFileName().toString(), List.of(), Map.of(),
           0);
     }
-    try {
-      return Json.MAPPER.readValue(run.metricsFile().toFile(), MetricsFile.class);
-    } catch (IOException e) {
-      throw InputException.inFile(run.metricsFile(), "not a readable metrics file: "
-          + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return FILES.read(run.metricsFile());
   }
 }

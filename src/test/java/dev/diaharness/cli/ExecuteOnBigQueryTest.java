@@ -62,7 +62,7 @@ class ExecuteOnBigQueryTest {
         """);
     try (EmulatorServer server = EmulatorServer.builder(AgentConfigLoader.load(Path.of(CONFIG))).start()) {
       long before = server.metrics().count("bigquery.statementsRun");
-      CliRun run = CliTestSupport.runWithEnv(env(server), "", "score", "--exit-zero", "--pairs", pairs.toString(), "--json",
+      CliRun run = CliTestSupport.runWithEnv(env(server), "", "score", "--pairs", pairs.toString(), "--json", "--exit-zero",
           "--config-file", CONFIG, "--execute-on", "bigquery", "--max-bytes-billed", "1");
       assertThat(run.exitCode()).as(run.err()).isZero();
       List<JsonNode> verdicts = run.out().lines().map(CliTestSupportJson::parse).toList();

@@ -111,7 +111,7 @@ class CompareCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     String html = Files.readString(page);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(page.toFile());
-    assertThat(doc.getElementsByTagName("h2").getLength()).isEqualTo(2); // train and test
+    assertThat(doc.getElementsByTagName("h2").getLength()).isEqualTo(3); // train, test, and the example's tags
     JsonNode json = Json.MAPPER.readTree(dia("compare", run + ":1", run + ":3", "--json").out());
     JsonNode fixed = json.path("splits").path("train").path("fixed").get(0);
     assertThat(html).contains(ComparisonHtml.esc(fixed.path("sql_a").asText()))
