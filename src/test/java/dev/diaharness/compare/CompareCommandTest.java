@@ -3,10 +3,8 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.cli.Main;
+import dev.diaharness.compare.ExampleOptimizeRun.Result;
 import dev.diaharness.core.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code compare} on a real optimize run (the shipped example, embedded emulator, examples optimizer): its first and
@@ -28,34 +25,14 @@ class CompareCommandTest {
   @TempDir static Path work;
   static Path run;
 
-  record Result(int exitCode, String out, String err) {}
-
-  static Result dia(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void anOptimizeRun() throws Exception {
-    Path results = work.resolve("results");
-    Result r = dia("optimize", "--embedded", "--config-file", "examples/ecommerce/baseline_config.json",
-        "--golden-set", "examples/ecommerce/golden_set.json", "--test-set", "examples/ecommerce/test_set.json",
-        "--num-repeats", "1", "--max-iterations", "3", "--auto-accept", "--optimizer", "examples",
-        "--results-dir", results.toString());
-    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-    try (Stream<Path> runs = Files.list(results)) {
-      run = runs.filter(p -> p.getFileName().toString().startsWith("run_")).findFirst().orElseThrow();
-    }
+    run = ExampleOptimizeRun.folder();
   }
 
   @Test
   void jsonListsFixedAndBrokenIdsWithTheMcNemarPValueOfTheirCounts() throws Exception {
-    Result r = dia("compare", run + ":1", run + ":3", "--json");
+    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = Json.MAPPER.readTree(r.out());
@@ -88,14 +65,14 @@ class CompareCommandTest {
 
   @Test
   void theDefaultIsEachRunsBestIterationAndAReversedComparisonIsARegressionForCi() throws Exception {
-    Result forward = dia("compare", run + ":1", run.toString(), "--fail-on-regression");
-    Result backward = dia("compare", run.toString(), run + ":1", "--fail-on-regression");
-    Result backwardReportOnly = dia("compare", run.toString(), run + ":1");
+    Result forward = ExampleOptimizeRun.dia("compare", run + ":1", run.toString(), "--fail-on-regression");
+    Result backward = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--fail-on-regression");
+    Result backwardReportOnly = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1");
 
     assertThat(forward.exitCode()).as(forward.out() + forward.err()).isZero();
     assertThat(forward.out()).contains("(best)").contains("B is better").contains("McNemar exact p =");
     assertThat(backward.out()).contains("B is worse");
-    JsonNode json = Json.MAPPER.readTree(dia("compare", run.toString(), run + ":1", "--json").out());
+    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--json").out());
     boolean significant = json.path("p_value").asDouble() < 0.05;
     assertThat(significant).as("the example's improvement is significant").isTrue();
     assertThat(backward.exitCode()).isEqualTo(1);
@@ -106,13 +83,13 @@ class CompareCommandTest {
   @Test
   void theHtmlPageIsWellFormedAndShowsTheSqlOfBothSidesEscaped() throws Exception {
     Path page = work.resolve("out/compare.html");
-    Result r = dia("compare", run + ":1", run + ":3", "--html", page.toString());
+    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", page.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     String html = Files.readString(page);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(page.toFile());
     assertThat(doc.getElementsByTagName("h2").getLength()).isEqualTo(3); // train, test, and the example's tags
-    JsonNode json = Json.MAPPER.readTree(dia("compare", run + ":1", run + ":3", "--json").out());
+    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json").out());
     JsonNode fixed = json.path("splits").path("train").path("fixed").get(0);
     assertThat(html).contains(ComparisonHtml.esc(fixed.path("sql_a").asText()))
         .contains(ComparisonHtml.esc(fixed.path("sql_b").asText())).doesNotContain("http://", "https://");
@@ -120,8 +97,8 @@ class CompareCommandTest {
 
   @Test
   void aMissingRunOrIterationIsBadInputNamingIt() {
-    Result noRun = dia("compare", work.resolve("nothing").toString(), run.toString());
-    Result noIteration = dia("compare", run + ":9", run.toString());
+    Result noRun = ExampleOptimizeRun.dia("compare", work.resolve("nothing").toString(), run.toString());
+    Result noIteration = ExampleOptimizeRun.dia("compare", run + ":9", run.toString());
 
     assertThat(noRun.exitCode()).isEqualTo(2);
     assertThat(noRun.err()).contains("nothing");

@@ -3,17 +3,13 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.cli.Main;
+import dev.diaharness.compare.ExampleOptimizeRun.Result;
 import dev.diaharness.core.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code compare} per tag, on a real optimize run of the shipped example (embedded emulator, examples optimizer):
@@ -23,33 +19,14 @@ class TagChangesTest {
   @TempDir static Path work;
   static Path run;
 
-  record Result(int exitCode, String out, String err) {}
-
-  static Result dia(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return new Result(cmd.execute(args), out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void anOptimizeRun() throws Exception {
-    Path results = work.resolve("results");
-    Result r = dia("optimize", "--embedded", "--config-file", "examples/ecommerce/baseline_config.json",
-        "--golden-set", "examples/ecommerce/golden_set.json", "--test-set", "examples/ecommerce/test_set.json",
-        "--num-repeats", "1", "--max-iterations", "3", "--auto-accept", "--optimizer", "examples",
-        "--results-dir", results.toString());
-    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-    try (Stream<Path> runs = Files.list(results)) {
-      run = runs.filter(p -> p.getFileName().toString().startsWith("run_")).findFirst().orElseThrow();
-    }
+    run = ExampleOptimizeRun.folder();
   }
 
   @Test
   void eachTagCountsItsQuestionsFixedAndBrokenAndTheBroadTagsAddUpToTheSplit() throws Exception {
-    Result r = dia("compare", run + ":1", run + ":3", "--json");
+    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = Json.MAPPER.readTree(r.out());
     JsonNode byTag = json.path("by_tag");
@@ -77,7 +54,7 @@ class TagChangesTest {
   @Test
   void textListsTheTagsThatChangedAndHtmlHasATableOfAllTags() throws Exception {
     Path html = work.resolve("compare.html");
-    Result r = dia("compare", run + ":1", run + ":3", "--html", html.toString());
+    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", html.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("by tag (questions fixed and broken by B):")
         .containsPattern("test  seen_shape +\\d+ fixed +\\d+ broken +\\d+ unchanged \\(of 21\\)")

@@ -1,0 +1,62 @@
+package dev.diaharness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diaharness.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * The {@code compare} tests' shared fixture: the CLI run in-process, and one real optimize run of the shipped
+ * example (embedded emulator, examples optimizer, 3 iterations) made once per test JVM, since every compare test
+ * reads the same run and an optimize run is the slow part.
+ */
+final class ExampleOptimizeRun {
+  record Result(int exitCode, String out, String err) {}
+
+  private static Path run;
+
+  private ExampleOptimizeRun() {}
+
+  static Result dia(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The run folder, made on first use; its temporary folder is deleted when the JVM exits. */
+  static synchronized Path folder() throws IOException {
+    if (run == null) {
+      Path results = Files.createTempDirectory("compare-optimize-run");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(results)));
+      Result r = dia("optimize", "--embedded", "--config-file", "examples/ecommerce/baseline_config.json",
+          "--golden-set", "examples/ecommerce/golden_set.json", "--test-set", "examples/ecommerce/test_set.json",
+          "--num-repeats", "1", "--max-iterations", "3", "--auto-accept", "--optimizer", "examples",
+          "--results-dir", results.toString());
+      assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+      try (Stream<Path> runs = Files.list(results)) {
+        run = runs.filter(p -> p.getFileName().toString().startsWith("run_")).findFirst().orElseThrow();
+      }
+    }
+    return run;
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
