@@ -1,6 +1,7 @@
 package dev.diaharness.optimize;
 
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,11 +20,10 @@ public final class FailureSummaries {
    * failing one (its SQL and evidence).
    */
   public static List<FailureEntry> failures(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> byQuestion = byQuestion(rows);
     List<FailureEntry> failures = new ArrayList<>();
-    byQuestion.forEach((id, list) -> {
+    RowsByQuestion.of(rows).forEach((id, list) -> {
       double rate = passRate(list);
-      list.stream().filter(r -> !r.passed()).min(Comparator.comparingInt(ItemResult::repeat)).ifPresent(r ->
+      list.stream().filter(r -> !r.passed()).findFirst().ifPresent(r ->
           failures.add(new FailureEntry(id, r.question(), r.expectedSql(), r.generatedSql(), r.status().name(),
               r.evidence().summary(), rate)));
     });
@@ -34,7 +34,7 @@ public final class FailureSummaries {
   /** Question id → pass rate over its repeats. */
   public static Map<String, Double> passRates(List<ItemResult> rows) {
     Map<String, Double> rates = new LinkedHashMap<>();
-    byQuestion(rows).forEach((id, list) -> rates.put(id, passRate(list)));
+    RowsByQuestion.of(rows).forEach((id, list) -> rates.put(id, passRate(list)));
     return rates;
   }
 
@@ -52,12 +52,6 @@ public final class FailureSummaries {
   /** Questions that passed a majority of repeats in {@code before} but do not in {@code now}. */
   public static List<String> broken(Map<String, Double> before, Map<String, Double> now) {
     return fixed(now, before).stream().filter(now::containsKey).toList();
-  }
-
-  private static Map<String, List<ItemResult>> byQuestion(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> map = new LinkedHashMap<>();
-    rows.forEach(r -> map.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
-    return map;
   }
 
   private static double passRate(List<ItemResult> rows) {

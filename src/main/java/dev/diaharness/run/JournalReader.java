@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Reads a journal or eval file back. A half-written last line (the process was killed while writing it) is
@@ -21,6 +22,13 @@ public final class JournalReader {
   /** The one reader of journal and eval rows. */
   public static final VersionedJson<ItemResult> ROWS =
       new VersionedJson<>(ItemResult.class, ItemResult.CURRENT_VERSION, "journal row");
+
+  /**
+   * Which of two rows of one key counts: the later one, except that an error row never replaces an earlier non-error
+   * row (a retry of an error keeps the old row until the retry succeeds).
+   */
+  public static final BinaryOperator<ItemResult> LATEST = (earlier, later) ->
+      later.isError() && !earlier.isError() ? earlier : later;
 
   private JournalReader() {}
 
@@ -48,14 +56,11 @@ public final class JournalReader {
     return rows;
   }
 
-  /**
-   * The latest row of each key, except that an error row never replaces an earlier non-error row of the same key
-   * (a retry of an error keeps the old row until the retry succeeds).
-   */
+  /** The row that counts ({@link #LATEST}) of each key, in the order keys first appear. */
   public static Map<ItemKey, ItemResult> latestByKey(Path file) {
     Map<ItemKey, ItemResult> latest = new LinkedHashMap<>();
     for (ItemResult row : readAll(file)) {
-      latest.merge(row.key(), row, (old, now) -> now.isError() && !old.isError() ? old : now);
+      latest.merge(row.key(), row, LATEST);
     }
     return latest;
   }
