@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -111,7 +112,7 @@ final class OptimizeCommand implements Callable<Integer> {
     return new IterationEvaluator() {
       @Override
       public EvaluationResult evaluate(int iteration, AgentConfig config) {
-        return evaluation.evaluate(iteration, config.schemaDescription());
+        return evaluation.evaluate(iteration, config.schemaDescription(), Set.of(Split.TRAIN));
       }
 
       @Override

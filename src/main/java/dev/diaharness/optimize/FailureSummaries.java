@@ -4,13 +4,13 @@ import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.RowsByQuestion;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Derives the per-question views of an evaluation from its rows — failures and the paired comparison between two
- * iterations — from the verdicts only, so they always agree with the accuracy. Stateless.
+ * Derives the per-question views of an evaluation — failures from its rows, and the paired comparison between two
+ * iterations from the pass rates its metrics recorded — from the verdicts only, so they always agree with the
+ * accuracy. Stateless.
  */
 public final class FailureSummaries {
   private FailureSummaries() {}
@@ -29,13 +29,6 @@ public final class FailureSummaries {
     });
     failures.sort(Comparator.comparingDouble(FailureEntry::passRate));
     return failures;
-  }
-
-  /** Question id → pass rate over its repeats. */
-  public static Map<String, Double> passRates(List<ItemResult> rows) {
-    Map<String, Double> rates = new LinkedHashMap<>();
-    RowsByQuestion.of(rows).forEach((id, list) -> rates.put(id, passRate(list)));
-    return rates;
   }
 
   /** Questions that pass a majority of repeats in {@code now} but did not in {@code before}. */
