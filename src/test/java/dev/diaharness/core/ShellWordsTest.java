@@ -3,21 +3,16 @@ package dev.diaharness.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** A command line written with {@link ShellWords#quote} reads back into the same words. */
 class ShellWordsTest {
-  static java.util.stream.LongStream seeds() {
-    return Gen.seeds(200);
-  }
-
-  @ParameterizedTest
-  @MethodSource("seeds")
+  @SeededTest(cases = 200)
   void quotedWordsSplitBackIntoTheSameWords(long seed) {
     Random random = new Random(seed);
     List<String> words = Gen.listOf(random, 0, 6,
