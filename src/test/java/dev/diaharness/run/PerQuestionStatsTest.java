@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
-import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code metrics.json}'s per-question stats are what the rows say: each question's repeats, passes, error rows,
@@ -27,12 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PerQuestionStatsTest {
   @TempDir Path temp;
 
-  static LongStream seeds() {
-    return Gen.seeds(60);
-  }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 60)
   void perQuestionStatsEqualARecountOfTheRows(long seed) {
     List<ItemResult> rows = new ArrayList<>(RandomRows.of(seed));
     Collections.shuffle(rows, new Random(seed));
@@ -51,8 +44,7 @@ class PerQuestionStatsTest {
     assertThat(SplitAggregator.questionStats(rows)).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 60)
   void perQuestionStatsSurviveMetricsJson(long seed) {
     SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 4);
     RandomRows.of(seed).forEach(aggregator::add);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.scoring.Status;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.LongStream;
 import dev.diaharness.core.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The one group-by-question: one row per key — the one the journal reader keeps —, repeats in order, questions in
@@ -56,13 +54,9 @@ class RowsByQuestionTest {
     assertThat(RowsByQuestion.of(List.of(error, failed)).get("a")).containsExactly(failed);
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(40);
-  }
 
   /** Grouping a journal read raw keeps, per key, the row the journal reader keeps: the same rule in both places. */
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 40)
   void groupingRawRowsAgreesWithTheJournalReader(long seed) throws Exception {
     Random random = new Random(seed);
     List<ItemResult> rows = new ArrayList<>(RandomRows.of(seed));
