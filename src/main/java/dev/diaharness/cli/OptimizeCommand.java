@@ -58,14 +58,16 @@ final class OptimizeCommand implements Callable<Integer> {
     try (RunSetup setup = RunSetup.open(run, "optimize", CommandLines.of(spec), environment, progress);
         RunEvaluation evaluation = setup.evaluation(progress);
         InterruptSignals signals = InterruptSignals.install(spec.commandLine().getErr(),
-            () -> evaluation.interrupt(InterruptSignals.GRACE))) {
+            () -> evaluation.interrupt(InterruptSignals.GRACE));
+        ScreeningPool screening = ScreeningPool.open(setup, optimizer.agentPool,
+            ProposerChoice.nameOf(optimizer, setup.models), new ConfigDeployment(setup.connection.deployer()),
+            progress)) {
       out.println("run folder: " + setup.run.root());
       RunFiles files = new RunFiles(setup.run);
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
       ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
-      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
-          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
-              setup.scoring.scorer(), setup.options.maxWorkers())));
+      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress,
+          Optional.of(screening.screen()));
       ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
       ApprovalPolicy approval = approval(out);
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),

@@ -60,7 +60,7 @@ final class RunSetup implements AutoCloseable {
   RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
   boolean keepRaw;
-  private final List<ConversationRunner> runners = new ArrayList<>();
+  private final List<ConversationRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -280,8 +280,13 @@ final class RunSetup implements AutoCloseable {
    * limiter, retry budget and item timeout as the evaluations. Closed with the setup.
    */
   ConversationRunner screeningConversations() {
-    ConversationRunner runner = new ConversationRunner(connection.agent(followup), traffic, options.itemTimeout(),
-        options.maxRetries(), options.backoff(), Ticker.SYSTEM);
+    return screeningConversations(connection.agentId());
+  }
+
+  /** As {@link #screeningConversations()}, with another agent of the engine (a pool agent). */
+  ConversationRunner screeningConversations(String agentId) {
+    ConversationRunner runner = new ConversationRunner(connection.agent(followup, agentId), traffic,
+        options.itemTimeout(), options.maxRetries(), options.backoff(), Ticker.SYSTEM);
     runners.add(runner);
     return runner;
   }

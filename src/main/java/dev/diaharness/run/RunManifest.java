@@ -56,6 +56,14 @@ public record RunManifest(
         endReason, null, null, List.of());
   }
 
+  /** The manifest with one more flag recorded (a flag of one command, e.g. optimize's {@code agent_pool}). */
+  public RunManifest withFlag(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(flags);
+    more.put(name, value);
+    return new RunManifest(version, runId, command, commandLine, agentId, agentName, embedded, startTime, endTime,
+        models, more, endReason, args, workingDir, warnings);
+  }
+
   public RunManifest ended(Instant at, String reason) {
     return new RunManifest(version, runId, command, commandLine, agentId, agentName, embedded, startTime, at, models,
         flags, reason, args, workingDir, warnings);
