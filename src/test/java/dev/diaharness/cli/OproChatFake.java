@@ -46,29 +46,37 @@ final class OproChatFake implements AutoCloseable {
     try (exchange) {
       JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
       boolean analysis = body.at("/response_format/json_schema/schema/properties").has("fields");
-      String content = analysis ? analysisReply() : improvementReply(candidates.incrementAndGet());
-      var root = Json.MAPPER.createObjectNode().put("id", "chatcmpl-1").put("model", "fake-model");
-      root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-          .putObject("message").put("role", "assistant").put("content", content);
-      root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5);
-      byte[] out = root.toString().getBytes(StandardCharsets.UTF_8);
+      String content = analysis ? analysisReply()
+          : improvementReply(improvedPrompt, candidates.incrementAndGet());
+      byte[] out = openAiReply(content).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, out.length);
       exchange.getResponseBody().write(out);
     }
   }
 
-  private static String analysisReply() {
+  /** A config analysis answer: change nl2sql_prompt, because period filters are ignored. */
+  static String analysisReply() {
     var root = Json.MAPPER.createObjectNode().put("summary", "period filters are ignored");
     root.putArray("fields").addObject().put("field", "nl2sql_prompt").put("priority", 1)
         .put("rationale", "failed questions name a period the SQL does not filter on");
     return root.toString();
   }
 
-  private String improvementReply(int n) {
+  /** Improvement answer {@code n}: {@code improvedPrompt} plus a numbered sentence. */
+  static String improvementReply(String improvedPrompt, int n) {
     var root = Json.MAPPER.createObjectNode().put("rationale", "adds a rule for period filters");
     root.putArray("changes").addObject().put("field", "nl2sql_prompt")
-        .put("text", improvedPrompt + " Candidate " + n + " of this run.");
+        .put("text", improvedPrompt + " Candidate " + n + " of this step.");
+    return root.toString();
+  }
+
+  /** An OpenAI chat completion whose assistant message is {@code content}. */
+  static String openAiReply(String content) {
+    var root = Json.MAPPER.createObjectNode().put("id", "chatcmpl-1").put("model", "fake-model");
+    root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+        .putObject("message").put("role", "assistant").put("content", content);
+    root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5);
     return root.toString();
   }
 
