@@ -8,6 +8,7 @@ import dev.diaharness.optimize.IterationEvaluator;
 import dev.diaharness.optimize.OptimizationLoop;
 import dev.diaharness.optimize.OptimizationOutcome;
 import dev.diaharness.optimize.OptimizeOptions;
+import dev.diaharness.optimize.ResumePoint;
 import dev.diaharness.optimize.RunFiles;
 import dev.diaharness.optimize.Trajectory;
 import dev.diaharness.optimize.TrajectoryStore;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -55,7 +57,8 @@ final class OptimizeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     OptimizeOptions options = optimizer.toOptions();
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
-    try (RunSetup setup = RunSetup.open(run, "optimize", CommandLines.of(spec), environment, progress);
+    try (RunSetup setup = RunSetup.open(run, Map.of("agent_pool", Integer.toString(optimizer.agentPool)),
+        "optimize", CommandLines.of(spec), environment, progress);
         RunEvaluation evaluation = setup.evaluation(progress);
         InterruptSignals signals = InterruptSignals.install(spec.commandLine().getErr(),
             () -> evaluation.interrupt(InterruptSignals.GRACE));
@@ -68,7 +71,8 @@ final class OptimizeCommand implements Callable<Integer> {
       ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
       ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress,
           Optional.of(screening.screen()));
-      ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
+      ResumePoint start = ResumePoint.of(setup.folder, setup.manifest, files, store, proposer.name(),
+          () -> startingConfig(setup));
       ApprovalPolicy approval = approval(out);
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
           proposer.proposer(),

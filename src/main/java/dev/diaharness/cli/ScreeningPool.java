@@ -1,6 +1,5 @@
 package dev.diaharness.cli;
 
-import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.optimize.ConfigDeployment;
 import dev.diaharness.optimize.opro.CandidateScreen;
 import dev.diaharness.optimize.pool.AgentPool;
@@ -14,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The candidate screen of an {@code optimize} run and the agents it screens on ({@code --agent-pool N}): with N > 1
  * and the opro optimizer, N − 1 pool agents are found or created and deployed in the background from now on — while
  * the first iteration is evaluated — and each candidate is screened on its own; else candidates are screened on the
- * run's agent one at a time. Records the pool's size in run.json. Close it after the loop.
+ * run's agent one at a time. Close it after the loop.
  */
 final class ScreeningPool implements AutoCloseable {
   private final AgentPool pool;
@@ -32,8 +31,6 @@ final class ScreeningPool implements AutoCloseable {
    */
   static ScreeningPool open(RunSetup setup, int size, String optimizer, ConfigDeployment deployment,
       RunListener listener) {
-    setup.manifest = setup.manifest.withFlag("agent_pool", Integer.toString(size));
-    AtomicFiles.writeJson(setup.run.manifestFile(), setup.manifest);
     String main = setup.connection.agentId();
     boolean pooled = size > 1 && optimizer.equals("opro");
     if (size > 1 && !pooled) {
