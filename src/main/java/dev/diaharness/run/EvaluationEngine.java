@@ -258,13 +258,14 @@ public final class EvaluationEngine {
         item.key().repeat());
     stop.track(conversation);
     conversation.whenComplete((conversed, failure) -> {
-      slots.release(item.key().split());
       if (failure != null) { // the run stops, or this conversation was cancelled because it does
-        stop.set(unwrap(failure));
+        stop.set(unwrap(failure)); // before the place is freed: no item may start in it any more
+        slots.release(item.key().split());
         unscored.release();
         inFlight.arriveAndDeregister();
         return;
       }
+      slots.release(item.key().split());
       scoring.execute(() -> {
         try {
           record(item, progress, conversed, stop);
