@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -117,7 +118,7 @@ final class OptimizeCommand implements Callable<Integer> {
     return new IterationEvaluator() {
       @Override
       public EvaluationResult evaluate(int iteration, AgentConfig config) {
-        return evaluation.evaluate(iteration, config.schemaDescription());
+        return evaluation.evaluate(iteration, config.schemaDescription(), Set.of(Split.TRAIN));
       }
 
       @Override
