@@ -170,32 +170,43 @@ public final class AgentPoolBench {
         m.streamAssist(), m.patches(), m.deploys(), m.polls(), m.creates()));
   }
 
+  /** Conversations in flight at most: the run's adaptive limit starts at 2 × --max-workers (default 10). */
+  static final int PLACES = 20;
+
   /**
-   * The measured shape at real latency. One screening is: deploys (one per candidate, in sequence with a pool of 1,
-   * all at once with one agent per candidate) plus waves of conversations (each 2 turns: question and SQL
-   * follow-up) limited by the run's conversation places. From the measurement: the time one screening spends beyond
-   * its deploys, in turns, scales to 30 s turns; the deploys scale to 60 s.
+   * The shape of one screening: the deploys (in sequence on one agent, at once with one agent per candidate) then
+   * the minibatch conversations in waves of at most {@link #PLACES}, each 2 turns (question and SQL follow-up).
+   */
+  static double modelled(int agents, double deployS, double turnS) {
+    int rounds = (int) Math.ceil(CANDIDATES / (double) agents);
+    int perRound = Math.min(agents, CANDIDATES);
+    int waves = (int) Math.ceil(perRound * MINIBATCH / (double) PLACES);
+    return rounds * (deployS + waves * 2 * turnS);
+  }
+
+  /**
+   * The measured runs against that shape at 200 ms / 2 s (what is left is client, server and scoring time on the
+   * loaded machine), and the shape at real latency (turns of 30 s, deploys of 60 s), where that overhead vanishes.
+   * An iteration besides screening: deploying the chosen config and evaluating the 47 training questions.
    */
   private static void realLatency(Measured one, Measured pooled) {
     double turnS = TURN.toMillis() / 1000.0;
     double deployS = DEPLOY.toSeconds();
-    double realTurn = 30;
-    double realDeploy = 60;
     double oneStep = one.screeningTotal() / STEPS;
     double poolStep = pooled.screeningTotal() / STEPS;
-    // with a pool of 1 each candidate's deploy is in sequence; with 4 agents for 4 candidates they overlap
-    double oneTurns = (oneStep - CANDIDATES * deployS) / turnS;
-    double poolTurns = (poolStep - deployS) / turnS;
-    double realOne = CANDIDATES * realDeploy + oneTurns * realTurn;
-    double realPool = realDeploy + poolTurns * realTurn;
-    // an iteration besides screening: deploy the chosen config, evaluate 47 questions (2 turns each, 20 at once)
-    int waves = (int) Math.ceil(47 / 20.0);
-    double rest = realDeploy + waves * 2 * realTurn;
-    System.out.println(Bench.f("real latency (turn %.0f s, deploy %.0f s): one screening ~%.0f s with --agent-pool 1 "
-        + "(%.1f turn-times of conversation beyond the %d deploys) vs ~%.0f s with 4 agents (%.1f turn-times beyond "
-        + "one deploy); an iteration (deploy + evaluation of 47 questions, %d waves of 2 turns, + screening) ~%.0f s "
-        + "vs ~%.0f s (%.2f x)", realTurn, realDeploy, realOne, oneTurns, CANDIDATES, realPool, poolTurns, waves,
-        rest + realOne, rest + realPool, (rest + realPool) / (rest + realOne)));
+    System.out.println(Bench.f("shape at %d ms / %d s: one screening %.1f s modelled vs %.1f s measured with "
+        + "--agent-pool 1; %.1f s modelled vs %.1f s measured with 4 agents", TURN.toMillis(), DEPLOY.toSeconds(),
+        modelled(1, deployS, turnS), oneStep, modelled(4, deployS, turnS), poolStep));
+    double realTurn = 30;
+    double realDeploy = 60;
+    int evalWaves = (int) Math.ceil(47 / (double) PLACES);
+    double rest = realDeploy + evalWaves * 2 * realTurn;
+    double realOne = modelled(1, realDeploy, realTurn);
+    double realPool = modelled(4, realDeploy, realTurn);
+    System.out.println(Bench.f("real latency (turn %.0f s, deploy %.0f s): one screening %.0f s with --agent-pool 1 "
+        + "vs %.0f s with 4 agents (%.2f x); an iteration (deploy %.0f s + evaluation %.0f s + screening) %.0f s vs "
+        + "%.0f s (%.2f x)", realTurn, realDeploy, realOne, realPool, realPool / realOne, realDeploy,
+        evalWaves * 2 * realTurn, rest + realOne, rest + realPool, (rest + realPool) / (rest + realOne)));
   }
 
   /**
