@@ -10,10 +10,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs evaluations: the (question × repeat) items of every given split start together (train and test: the two
@@ -31,8 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * place, then journaled and aggregated.
  *
  * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget stops the run
- * promptly: no item starts any more and the conversations in flight are cancelled (their answers would be dropped);
- * finished rows stay written and the exception is rethrown once they have ended.
+ * promptly: no item starts any more and the conversations in flight are cancelled (interrupted: they send nothing
+ * more). Every conversation that has its answer — waiting for scoring, or answered just as the stop came — is
+ * still scored and journaled, so a resume does not ask it again; the exception is rethrown once all have ended.
+ * When {@link #run} returns or throws, its threads (conversations and scoring) have ended, within a bound.
  * Not reentrant: one {@link #run} at a time.
  */
 public final class EvaluationEngine {
@@ -80,16 +85,36 @@ public final class EvaluationEngine {
    * @throws AgentAccessDeniedException when the agent answered 403
    */
   public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done) {
+    return run(iteration, specs, done, Set.of());
+  }
+
+  /**
+   * As above; the result also holds the rows of the splits in {@code keepRows} (reused and new, in the set's order
+   * then repeat). Only those are held in memory: the engine otherwise keeps nothing per item.
+   */
+  public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done,
+      Set<Split> keepRows) {
     Map<Split, SplitAggregator> aggregators = new LinkedHashMap<>();
+    Map<Split, Queue<ItemResult>> kept = new EnumMap<>(Split.class);
     Map<Split, PendingItems> pending = new EnumMap<>(Split.class);
     Map<Split, Progress> progress = new EnumMap<>(Split.class);
     for (EvaluationSpec spec : specs) {
       SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
       aggregators.put(spec.split(), aggregator);
-      pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, aggregator));
+      Queue<ItemResult> rows = keepRows.contains(spec.split()) ? new ConcurrentLinkedQueue<>() : null;
+      if (rows != null) {
+        kept.put(spec.split(), rows);
+      }
+      Consumer<ItemResult> finished = row -> {
+        aggregator.add(row);
+        if (rows != null) {
+          rows.add(row);
+        }
+      };
+      pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, finished));
       long total = (long) spec.cases().size() * options.repeats();
       long alreadyDone = spec.keys(options.repeats()).filter(key -> reusable(done.get(key))).count();
-      progress.put(spec.split(), new Progress(spec, aggregator, new AtomicLong(alreadyDone), total));
+      progress.put(spec.split(), new Progress(spec, finished, new AtomicLong(alreadyDone), total));
       listener.evaluationStarted(spec.iteration(), spec.split(), total, alreadyDone);
     }
     RuntimeException stopped = dispatch(pending, progress);
@@ -104,12 +129,18 @@ public final class EvaluationEngine {
       metrics.put(split, agg.metrics());
       listener.evaluationFinished(iteration, metrics.get(split));
     });
-    return new EvaluationResult(iteration, metrics);
+    Map<Split, List<ItemResult>> rows = new EnumMap<>(Split.class);
+    kept.forEach((split, queue) -> {
+      List<ItemResult> list = new ArrayList<>(queue);
+      list.sort(EvaluationSpec.rowOrder(progress.get(split).spec().cases()));
+      rows.put(split, list);
+    });
+    return new EvaluationResult(iteration, metrics, rows);
   }
 
   /**
-   * Why the run must stop, once known, and the conversations to cancel then: their answers would be dropped anyway,
-   * so they must not go on sending requests. Thread-safe.
+   * Why the run must stop, once known, and the conversations to cancel then: they must not go on sending requests.
+   * Thread-safe.
    */
   private static final class Stop {
     private final AtomicReference<RuntimeException> reason = new AtomicReference<>();
@@ -135,7 +166,7 @@ public final class EvaluationEngine {
   }
 
   /** One split's evaluation as the dispatcher and the scoring threads share it. */
-  private record Progress(EvaluationSpec spec, SplitAggregator aggregator, AtomicLong finished, long total) {}
+  private record Progress(EvaluationSpec spec, Consumer<ItemResult> counted, AtomicLong finished, long total) {}
 
   /**
    * Starts items as places free up, a bounded number ahead of scoring, until none is pending or the run must stop;
@@ -166,8 +197,9 @@ public final class EvaluationEngine {
     } finally {
       dispatcher = null;
       Thread.interrupted(); // a late wake-up must not reach the caller
+      // waits for the threads: after a Ctrl-C's grace, the conversations still going are asked again on resume
       runner.close();
-      scoring.shutdownNow();
+      WorkerPools.stopAndAwait(scoring);
     }
     return stop.get();
   }
@@ -226,13 +258,14 @@ public final class EvaluationEngine {
         item.key().repeat());
     stop.track(conversation);
     conversation.whenComplete((conversed, failure) -> {
-      slots.release(item.key().split());
       if (failure != null) { // the run stops, or this conversation was cancelled because it does
-        stop.set(unwrap(failure));
+        stop.set(unwrap(failure)); // before the place is freed: no item may start in it any more
+        slots.release(item.key().split());
         unscored.release();
         inFlight.arriveAndDeregister();
         return;
       }
+      slots.release(item.key().split());
       scoring.execute(() -> {
         try {
           record(item, progress, conversed, stop);
@@ -254,7 +287,7 @@ public final class EvaluationEngine {
       return;
     }
     sink.accept(row);
-    progress.aggregator().add(row);
+    progress.counted().accept(row);
     listener.itemFinished(row, progress.finished().incrementAndGet(), progress.total());
   }
 

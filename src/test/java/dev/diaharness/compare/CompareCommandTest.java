@@ -3,8 +3,7 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.compare.ExampleOptimizeRun.Result;
-import dev.diaharness.core.Json;
+import dev.diaharness.cli.CliTestSupport.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +31,7 @@ class CompareCommandTest {
 
   @Test
   void jsonListsFixedAndBrokenIdsWithTheMcNemarPValueOfTheirCounts() throws Exception {
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json");
-
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonNode json = Json.MAPPER.readTree(r.out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run + ":1", run + ":3");
     assertThat(json.fieldNames()).toIterable()
         .contains("a", "b", "fixed", "broken", "unchanged", "accuracy", "p_value");
     assertThat(json.path("a").path("iteration").asInt()).isEqualTo(1);
@@ -65,14 +61,14 @@ class CompareCommandTest {
 
   @Test
   void theDefaultIsEachRunsBestIterationAndAReversedComparisonIsARegressionForCi() throws Exception {
-    Result forward = ExampleOptimizeRun.dia("compare", run + ":1", run.toString(), "--fail-on-regression");
-    Result backward = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--fail-on-regression");
-    Result backwardReportOnly = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1");
+    CliRun forward = ExampleOptimizeRun.dia("compare", run + ":1", run.toString(), "--fail-on-regression");
+    CliRun backward = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--fail-on-regression");
+    CliRun backwardReportOnly = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1");
 
     assertThat(forward.exitCode()).as(forward.out() + forward.err()).isZero();
     assertThat(forward.out()).contains("(best)").contains("B is better").contains("McNemar exact p =");
     assertThat(backward.out()).contains("B is worse");
-    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--json").out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run.toString(), run + ":1");
     boolean significant = json.path("p_value").asDouble() < 0.05;
     assertThat(significant).as("the example's improvement is significant").isTrue();
     assertThat(backward.exitCode()).isEqualTo(1);
@@ -83,13 +79,13 @@ class CompareCommandTest {
   @Test
   void theHtmlPageIsWellFormedAndShowsTheSqlOfBothSidesEscaped() throws Exception {
     Path page = work.resolve("out/compare.html");
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", page.toString());
+    CliRun r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", page.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     String html = Files.readString(page);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(page.toFile());
     assertThat(doc.getElementsByTagName("h2").getLength()).isEqualTo(3); // train, test, and the example's tags
-    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json").out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run + ":1", run + ":3");
     JsonNode fixed = json.path("splits").path("train").path("fixed").get(0);
     assertThat(html).contains(ComparisonHtml.esc(fixed.path("sql_a").asText()))
         .contains(ComparisonHtml.esc(fixed.path("sql_b").asText())).doesNotContain("http://", "https://");
@@ -97,8 +93,8 @@ class CompareCommandTest {
 
   @Test
   void aMissingRunOrIterationIsBadInputNamingIt() {
-    Result noRun = ExampleOptimizeRun.dia("compare", work.resolve("nothing").toString(), run.toString());
-    Result noIteration = ExampleOptimizeRun.dia("compare", run + ":9", run.toString());
+    CliRun noRun = ExampleOptimizeRun.dia("compare", work.resolve("nothing").toString(), run.toString());
+    CliRun noIteration = ExampleOptimizeRun.dia("compare", run + ":9", run.toString());
 
     assertThat(noRun.exitCode()).isEqualTo(2);
     assertThat(noRun.err()).contains("nothing");

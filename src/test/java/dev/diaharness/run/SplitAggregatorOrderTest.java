@@ -12,10 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.LongStream;
 import dev.diaharness.testing.Gen;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import dev.diaharness.testing.SeededTest;
 
 /**
  * The metrics of a split are a function of its rows, not of the order they finished in: a resumed evaluation,
@@ -44,12 +42,7 @@ class SplitAggregatorOrderTest {
     return aggregator.metrics();
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(50);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 50)
   void metricsDoNotDependOnTheOrderRowsArrive(long seed) {
     Random random = new Random(seed);
     long dataSeed = Gen.anyLong(random);

@@ -2,14 +2,11 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,20 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BigQueryTranslationResultTest {
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
-
-  @BeforeAll
-  void load(@TempDir Path folder) {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    executor.close();
-    database.close();
-  }
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox = SqlTestDatabase.sandbox(SandboxLimits.DEFAULT);
 
   static Stream<Arguments> constructs() {
     return Stream.of(
@@ -133,9 +117,10 @@ class BigQueryTranslationResultTest {
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("constructs")
   void translatedQueryGivesBigQuerysValue(String bigQuerySql, Object expected) {
-    ExecutionResult result = executor.executeBigQuery(bigQuerySql);
+    ExecutionResult result = sandbox.executor().executeBigQuery(bigQuerySql);
 
-    assertThat(result).as(String.valueOf(new BigQueryTranslator().translate(bigQuerySql, database.tables().keySet())))
+    assertThat(result)
+        .as(String.valueOf(new BigQueryTranslator().translate(bigQuerySql, sandbox.database().tables().keySet())))
         .isInstanceOf(ExecutionResult.Rows.class);
     ResultTable table = ((ExecutionResult.Rows) result).table();
     assertThat(table.rows()).isNotEmpty();

@@ -2,12 +2,9 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The time limit covers planning: DuckDB folds constant expressions while it prepares a statement, which cannot be
@@ -18,32 +15,19 @@ class SandboxTimeLimitTest {
   private static final String SLOW_TO_PLAN = "SELECT levenshtein(repeat('ab', 15000), repeat('ba', 15000)) AS d";
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
-  @TempDir Path folder;
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
-
-  @BeforeEach
-  void load() {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database, SandboxLimits.DEFAULT.withTimeout(LIMIT));
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    executor.close();
-    database.close();
-  }
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox =
+      SqlTestDatabase.sandbox(SandboxLimits.DEFAULT.withTimeout(LIMIT));
 
   @Test
   void slowConstantFoldingTimesOutAtTheLimit() {
-    ExecutionResult result = executor.execute(SLOW_TO_PLAN);
+    ExecutionResult result = sandbox.executor().execute(SLOW_TO_PLAN);
 
     assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
   }
 
   @Test
   void slowConstantFoldingInBigQueryTextTimesOutAtTheLimit() {
-    ExecutionResult result = executor.executeBigQuery(
+    ExecutionResult result = sandbox.executor().executeBigQuery(
         "SELECT EDIT_DISTANCE(REPEAT('ab', 15000), REPEAT('ba', 15000)) AS d FROM orders");
 
     assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
@@ -51,9 +35,9 @@ class SandboxTimeLimitTest {
 
   @Test
   void theSandboxStillAnswersAfterAnAbandonedPlan() {
-    executor.execute(SLOW_TO_PLAN);
+    sandbox.executor().execute(SLOW_TO_PLAN);
 
-    ExecutionResult next = executor.execute("SELECT count(*) FROM orders");
+    ExecutionResult next = sandbox.executor().execute("SELECT count(*) FROM orders");
 
     assertThat(next).isInstanceOf(ExecutionResult.Rows.class);
     assertThat(((ExecutionResult.Rows) next).table().rows().get(0).get(0)).isEqualTo(4L);

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Gemini Enterprise adapter of {@link AgentDeployer} (SPEC §3.1, REST v1alpha): list (every page), create,
- * deploy with a bounded operation wait, get, patch, and the server-side OAuth authorization resource. The same code
- * talks to the emulator when {@code DIA_ENDPOINT} points at it. Thread-safe.
+ * deploy with a bounded operation wait, get, patch, delete, and the server-side OAuth authorization resource. The
+ * same code talks to the emulator when {@code DIA_ENDPOINT} points at it. Thread-safe.
  */
 public final class GeminiEnterpriseClient implements AgentDeployer {
   static final String TOKEN_URI = "https://oauth2.googleapis.com/token";
@@ -247,6 +247,40 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     });
   }
 
+  /**
+   * {@code agents.delete}: {@code DELETE {agent}}, which answers with an operation; a pending one is waited for
+   * (bounded, as a deploy). A 404 means the agent is gone already.
+   */
+  @Override
+  public boolean delete(String agentId) {
+    return guard(() -> {
+      JsonNode op;
+      try {
+        op = http.call("DELETE", settings.agentPath(agentId), null);
+      } catch (ApiFailure.NotFound e) {
+        return false;
+      }
+      if (op.hasNonNull("error")) {
+        throw new GeminiApiException("deletion of agent " + agentId + " failed: "
+            + OperationWaiter.describe(op.get("error")));
+      }
+      if (OperationWaiter.isPendingOperation(op)) {
+        operations.await(op.path("name").asText(), "deletion of agent " + agentId, () -> isGone(agentId));
+      }
+      return true;
+    });
+  }
+
+  /** True when {@code agents.get} of the agent is a 404. */
+  private boolean isGone(String agentId) {
+    try {
+      http.get(settings.agentPath(agentId));
+      return false;
+    } catch (ApiFailure.NotFound e) {
+      return true;
+    }
+  }
+
   /** The authorization resource of this engine's agents ({@link Authorizations}). */
   public Authorizations authorizations() {
     return new Authorizations(http);
@@ -272,8 +306,8 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
   }
 
   /**
-   * Maps transport failures to what the user sees: after retries, a 400 still standing is the service rejecting
-   * what we sent (bad input, with its message), a 404 a wrong project, location or engine.
+   * Maps transport failures to what the user sees: a 400 is the service rejecting what we sent (bad input, with
+   * its message), a 404 a wrong project, location or engine.
    */
   private static <T> T guard(Supplier<T> call) {
     try {
@@ -281,11 +315,8 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     } catch (ApiFailure.NotFound e) {
       throw new InputException(e.getMessage() + " (check GOOGLE_CLOUD_PROJECT, DIA_LOCATION and DIA_ENGINE_ID)");
     } catch (ApiFailure.Retryable e) {
-      if (e.status == 400) {
-        throw new InputException(e.getMessage());
-      }
       throw new GeminiApiException(e.getMessage() + " (gave up after retries)", e);
-    } catch (ApiFailure.FailedPrecondition e) {
+    } catch (ApiFailure.Rejected | ApiFailure.FailedPrecondition e) {
       throw new InputException(e.getMessage());
     } catch (ApiFailure.Timeout | ApiFailure.Transport e) {
       throw new GeminiApiException(e.getMessage(), e);
