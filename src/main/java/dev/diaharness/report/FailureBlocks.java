@@ -5,6 +5,8 @@ import dev.diaharness.core.Json;
 import dev.diaharness.optimize.FailureEntry;
 import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.QuestionStats;
+import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.run.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +31,14 @@ final class FailureBlocks {
   static List<Block> blocks(RunRecord run, IterationData it) {
     List<Block> blocks = new ArrayList<>();
     for (Split split : MetricsBlocks.splits(run, it)) {
-      for (QuestionStats q : QuestionStats.of(it.rows(split)).values()) {
-        q.firstFailure().ifPresent(row -> blocks.add(details(split, q, row)));
-      }
+      Map<String, List<ItemResult>> rowsByQuestion = RowsByQuestion.of(it.rows(split));
+      it.questions(split).forEach((id, q) -> {
+        if (q.passes() < q.repeats()) {
+          // the first repeat that did not pass: the one whose SQL and evidence the report shows
+          rowsByQuestion.getOrDefault(id, List.of()).stream().filter(r -> !r.passed()).findFirst()
+              .ifPresent(row -> blocks.add(details(split, id, q, row)));
+        }
+      });
     }
     if (blocks.isEmpty() && it.trainRows().isEmpty()) {
       it.record().map(IterationRecord::failures).orElse(List.of()).forEach(f -> blocks.add(fromTrajectory(f)));
@@ -47,11 +54,12 @@ final class FailureBlocks {
     return all;
   }
 
-  private static Block details(Split split, QuestionStats q, ItemResult row) {
+  private static Block details(Split split, String questionId, QuestionStats q, ItemResult row) {
     List<Block> body = new ArrayList<>();
     body.add(new Block.Paragraph("Question: " + q.question()));
     body.add(new Block.Paragraph("Status: " + row.status().name() + " (" + StatusStyle.label(row.status())
-        + "), repeat " + row.repeat() + ", score " + row.score() + "; all repeats: " + q.statusSummary() + "."));
+        + "), repeat " + row.repeat() + ", score " + row.score() + "; all repeats: " + Fmt.statuses(q.statuses())
+        + "."));
     body.add(new Block.Paragraph("Expected SQL:"));
     body.add(new Block.Code("sql", nonEmpty(row.expectedSql(), "(none)")));
     if (row.generatedSql() == null || row.generatedSql().isBlank()) {
@@ -77,7 +85,7 @@ final class FailureBlocks {
       body.add(new Block.Paragraph("Error" + (row.errorKind() == null ? "" : " (" + row.errorKind() + ")") + ": "
           + row.error()));
     }
-    String summary = split.label() + " " + q.questionId() + " — " + row.status().name() + " — "
+    String summary = split.label() + " " + questionId + " — " + row.status().name() + " — "
         + Fmt.ratio(q.passes(), q.repeats()) + " passed — " + shortText(q.question());
     return new Block.Details(summary, body);
   }
