@@ -83,11 +83,11 @@ public final class ExamplesProposer implements Proposer {
     Map<String, int[]> tally = new HashMap<>(); // {tries, passes}
     Set<String> brokenGold = new HashSet<>();
     for (ItemResult r : ctx.trainRows()) {
-      int[] t = tally.computeIfAbsent(r.questionId(), id -> new int[2]);
+      int[] t = tally.computeIfAbsent(r.key().questionId(), id -> new int[2]);
       t[0]++;
       t[1] += r.passed() ? 1 : 0;
-      if (r.status() == Status.GOLD_ERROR) {
-        brokenGold.add(r.questionId()); // its expected SQL does not run: never teach it to the agent
+      if (r.verdict().status() == Status.GOLD_ERROR) {
+        brokenGold.add(r.key().questionId()); // its expected SQL does not run: never teach it to the agent
       }
     }
     List<GoldenCase> failed = new ArrayList<>();

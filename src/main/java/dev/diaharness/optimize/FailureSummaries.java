@@ -23,9 +23,9 @@ public final class FailureSummaries {
     List<FailureEntry> failures = new ArrayList<>();
     byQuestion.forEach((id, list) -> {
       double rate = passRate(list);
-      list.stream().filter(r -> !r.passed()).min(Comparator.comparingInt(ItemResult::repeat)).ifPresent(r ->
-          failures.add(new FailureEntry(id, r.question(), r.expectedSql(), r.generatedSql(), r.status().name(),
-              r.evidence().summary(), rate)));
+      list.stream().filter(r -> !r.passed()).min(Comparator.comparingInt(r -> r.key().repeat())).ifPresent(r ->
+          failures.add(new FailureEntry(id, r.question().text(), r.question().expectedSql(),
+              r.answer().sql().orElse(null), r.verdict().status().name(), r.verdict().evidence().summary(), rate)));
     });
     failures.sort(Comparator.comparingDouble(FailureEntry::passRate));
     return failures;
@@ -56,7 +56,7 @@ public final class FailureSummaries {
 
   private static Map<String, List<ItemResult>> byQuestion(List<ItemResult> rows) {
     Map<String, List<ItemResult>> map = new LinkedHashMap<>();
-    rows.forEach(r -> map.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
+    rows.forEach(r -> map.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     return map;
   }
 

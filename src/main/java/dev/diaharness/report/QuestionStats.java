@@ -22,14 +22,14 @@ public record QuestionStats(String questionId, String question, List<ItemResult>
   /** Question id (natural order) → its rows; the rows keep their order (by repeat). */
   public static Map<String, QuestionStats> of(List<ItemResult> rows) {
     Map<String, List<ItemResult>> byId = new TreeMap<>(NaturalOrder.INSTANCE);
-    rows.forEach(r -> byId.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
+    rows.forEach(r -> byId.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     Map<String, QuestionStats> stats = new TreeMap<>(NaturalOrder.INSTANCE);
     byId.forEach((id, list) -> stats.put(id, new QuestionStats(id, textOf(list), list)));
     return Collections.unmodifiableMap(stats);
   }
 
   private static String textOf(List<ItemResult> list) {
-    return list.stream().map(ItemResult::question).filter(q -> q != null && !q.isEmpty()).findFirst().orElse("");
+    return list.stream().map(r -> r.question().text()).filter(q -> !q.isEmpty()).findFirst().orElse("");
   }
 
   public long passes() {
@@ -52,7 +52,7 @@ public record QuestionStats(String questionId, String question, List<ItemResult>
   /** Status → how many repeats got it, in the enum's order. */
   public Map<Status, Integer> statuses() {
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
-    rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    rows.forEach(r -> counts.merge(r.verdict().status(), 1, Integer::sum));
     return counts;
   }
 
@@ -69,6 +69,6 @@ public record QuestionStats(String questionId, String question, List<ItemResult>
   }
 
   public boolean has(Status status) {
-    return rows.stream().anyMatch(r -> r.status() == status);
+    return rows.stream().anyMatch(r -> r.verdict().status() == status);
   }
 }

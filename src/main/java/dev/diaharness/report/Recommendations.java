@@ -46,8 +46,8 @@ final class Recommendations {
   /** From the rows that did not pass (JUDGED counts mix passes and fails, so status counts cannot tell). */
   private static Optional<String> commonFailures(IterationData it) {
     Map<Status, Long> counts = new EnumMap<>(Status.class);
-    it.trainRows().stream().filter(r -> !r.passed() && r.status() != Status.GOLD_ERROR)
-        .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    it.trainRows().stream().filter(r -> !r.passed() && r.verdict().status() != Status.GOLD_ERROR)
+        .forEach(r -> counts.merge(r.verdict().status(), 1L, Long::sum));
     List<Map.Entry<Status, Long>> failing = new ArrayList<>(counts.entrySet());
     failing.sort(Map.Entry.<Status, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
@@ -82,8 +82,8 @@ final class Recommendations {
     TreeSet<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
     for (IterationData it : run.iterations()) {
       for (Split split : Split.values()) {
-        it.rows(split).stream().filter(r -> r.status() == Status.GOLD_ERROR)
-            .forEach(r -> ids.add(split.label() + " " + r.questionId()));
+        it.rows(split).stream().filter(r -> r.verdict().status() == Status.GOLD_ERROR)
+            .forEach(r -> ids.add(split.label() + " " + r.key().questionId()));
       }
     }
     return ids.isEmpty() ? Optional.empty() : Optional.of("Fix the golden set: the expected SQL fails for "
@@ -107,11 +107,11 @@ final class Recommendations {
     TreeSet<String> passed = new TreeSet<>(NaturalOrder.INSTANCE);
     for (IterationData it : run.iterations()) {
       it.trainRows().forEach(r -> {
-        if (r.status() != Status.GOLD_ERROR) {
-          seen.add(r.questionId());
+        if (r.verdict().status() != Status.GOLD_ERROR) {
+          seen.add(r.key().questionId());
         }
         if (r.passed()) {
-          passed.add(r.questionId());
+          passed.add(r.key().questionId());
         }
       });
     }

@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public final class JournalReader {
   /** The one reader of journal and eval rows. */
-  public static final VersionedJson<ItemResult> ROWS =
-      new VersionedJson<>(ItemResult.class, ItemResult.CURRENT_VERSION, "journal row");
+  public static final VersionedJson<ItemResultJson> ROWS =
+      new VersionedJson<>(ItemResultJson.class, ItemResultJson.CURRENT_VERSION, "journal row");
 
   private JournalReader() {}
 
@@ -37,7 +37,7 @@ public final class JournalReader {
         continue;
       }
       try {
-        rows.add(ROWS.readLine(line, file, i + 1));
+        rows.add(row(ROWS.readLine(line, file, i + 1), file, i + 1));
       } catch (IOException e) {
         if (i == lines.size() - 1) {
           break; // the crash case: the last line was being written
@@ -58,6 +58,15 @@ public final class JournalReader {
       latest.merge(row.key(), row, (old, now) -> now.isError() && !old.isError() ? old : now);
     }
     return latest;
+  }
+
+  /** The row a parsed line holds; an inconsistent one is bad input naming the file and row. */
+  private static ItemResult row(ItemResultJson json, Path file, int row) {
+    try {
+      return json.toResult();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw InputException.inRow(file, row, "not a valid journal row: " + e.getMessage());
+    }
   }
 
   private static List<String> lines(Path file) {

@@ -2,7 +2,7 @@ package dev.diaharness.run;
 
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.scoring.CategoryScores;
-import dev.diaharness.scoring.Outcome;
+import dev.diaharness.sql.ComponentCategory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * of questions and repeats, not of items: a run of any length keeps the same footprint. Thread-safe.
  */
 public final class SplitAggregator {
-  private static final String[] CATEGORY_NAMES =
-      {"data_source", "filtering", "columns_aggregation", "grouping", "ordering_limit", "format"};
+  private static final ComponentCategory[] CATEGORIES = ComponentCategory.values();
 
   private final Split split;
   private final int repeats;
@@ -26,7 +25,7 @@ public final class SplitAggregator {
   private final Map<Integer, long[]> perRepeat = new TreeMap<>(); // {items, passes}
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> errorCounts = new TreeMap<>();
-  private final long[] categorySums = new long[CATEGORY_NAMES.length];
+  private final long[] categorySums = new long[CATEGORIES.length];
   private final LatencyHistogram latency = new LatencyHistogram();
   private long items;
   private long passed;
@@ -46,29 +45,26 @@ public final class SplitAggregator {
   }
 
   public synchronized void add(ItemResult r) {
-    boolean pass = r.verdict() == Outcome.PASS;
+    boolean pass = r.passed();
     items++;
     passed += pass ? 1 : 0;
-    int[] q = perQuestion.computeIfAbsent(r.questionId(), id -> new int[2]);
+    int[] q = perQuestion.computeIfAbsent(r.key().questionId(), id -> new int[2]);
     q[0]++;
     q[1] += pass ? 1 : 0;
-    long[] rep = perRepeat.computeIfAbsent(r.repeat(), k -> new long[2]);
+    long[] rep = perRepeat.computeIfAbsent(r.key().repeat(), k -> new long[2]);
     rep[0]++;
     rep[1] += pass ? 1 : 0;
-    statusCounts.merge(r.status().name(), 1L, Long::sum);
-    if (r.isError()) {
-      errorCounts.merge(r.errorKind() == null ? r.status().name() : r.errorKind(), 1L, Long::sum);
-    }
-    addCategories(r.categories());
-    scoreSum += r.score();
-    latency.record(r.latencyMs());
-    agentCalls += r.agentCalls();
+    statusCounts.merge(r.verdict().status().name(), 1L, Long::sum);
+    r.error().ifPresent(e -> errorCounts.merge(e.kind().name(), 1L, Long::sum));
+    addCategories(r.verdict().categories());
+    scoreSum += r.verdict().score();
+    latency.record(r.timing().latencyMs());
+    agentCalls += r.timing().agentCalls();
   }
 
   private void addCategories(CategoryScores c) {
-    int[] values = {c.dataSource(), c.filtering(), c.columnsAggregation(), c.grouping(), c.orderingLimit(), c.format()};
-    for (int i = 0; i < values.length; i++) {
-      categorySums[i] += values[i];
+    for (ComponentCategory category : CATEGORIES) {
+      categorySums[category.ordinal()] += c.get(category);
     }
   }
 
@@ -90,8 +86,8 @@ public final class SplitAggregator {
     List<Double> repeatValues = new ArrayList<>();
     perRepeat.values().forEach(r -> repeatValues.add(r[0] == 0 ? 0 : (double) r[1] / r[0]));
     Map<String, Double> categoryMeans = new LinkedHashMap<>();
-    for (int i = 0; i < CATEGORY_NAMES.length; i++) {
-      categoryMeans.put(CATEGORY_NAMES[i], items == 0 ? 0 : (double) categorySums[i] / items);
+    for (ComponentCategory category : CATEGORIES) {
+      categoryMeans.put(category.key(), items == 0 ? 0 : (double) categorySums[category.ordinal()] / items);
     }
     return new SplitMetrics(split, perQuestion.size(), repeats, items, passed,
         items == 0 ? 0 : (double) passed / items,

@@ -7,7 +7,6 @@ import dev.diaharness.compare.ExampleOptimizeRun.Result;
 import dev.diaharness.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +50,7 @@ class CompareCommandTest {
     }
     long questions = Stream.of("train", "test").mapToLong(split -> dev.diaharness.run.JournalReader
         .readAll(run.resolve("iterations/1/eval_" + split + ".jsonl")).stream()
-        .map(dev.diaharness.run.ItemResult::questionId).distinct().count()).sum();
+        .map(row -> row.key().questionId()).distinct().count()).sum();
     assertThat(fixed + broken + json.path("unchanged").size()).isEqualTo(questions);
     double accA = json.path("accuracy").path("train").path("a").path("accuracy").asDouble();
     double accB = json.path("accuracy").path("train").path("b").path("accuracy").asDouble();

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The per-question view of one training evaluation that the optimizer learns from: the questions failed at least once
@@ -32,22 +31,23 @@ final class TrainingEvidence {
 
   static TrainingEvidence of(List<ItemResult> trainRows) {
     Map<String, List<ItemResult>> byQuestion = new LinkedHashMap<>();
-    trainRows.forEach(r -> byQuestion.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
+    trainRows.forEach(r -> byQuestion.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     List<FailedQuestion> failures = new ArrayList<>();
     List<PassedQuestion> successes = new ArrayList<>();
     Map<String, Double> rates = new LinkedHashMap<>();
     byQuestion.forEach((id, rows) -> {
-      rows.sort(Comparator.comparingInt(ItemResult::repeat));
+      rows.sort(Comparator.comparingInt(r -> r.key().repeat()));
       double rate = (double) rows.stream().filter(ItemResult::passed).count() / rows.size();
       rates.put(id, rate);
       ItemResult first = rows.get(0);
       if (rate == 1.0) {
-        successes.add(new PassedQuestion(id, first.question(), first.expectedSql()));
+        successes.add(new PassedQuestion(id, first.question().text(), first.question().expectedSql()));
         return;
       }
       rows.stream().filter(r -> !r.passed() && !r.isError()).findFirst().ifPresent(r -> failures.add(
-          new FailedQuestion(id, r.question(), r.expectedSql(), Objects.requireNonNullElse(r.generatedSql(), ""),
-              r.status().name(), rate, r.evidence().summary(), r.evidence().details())));
+          new FailedQuestion(id, r.question().text(), r.question().expectedSql(), r.answer().sql().orElse(""),
+              r.verdict().status().name(), rate, r.verdict().evidence().summary(),
+              r.verdict().evidence().details())));
     });
     failures.sort(Comparator.comparingDouble(FailedQuestion::passRate)); // stable: ties keep evaluation order
     return new TrainingEvidence(failures, successes, rates);

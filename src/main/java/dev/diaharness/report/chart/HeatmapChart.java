@@ -40,7 +40,7 @@ public final class HeatmapChart {
 
   public static ChartResult render(RunRecord run, Path dir, Split split) {
     TreeSet<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
-    run.iterations().forEach(it -> it.rows(split).forEach(r -> ids.add(r.questionId())));
+    run.iterations().forEach(it -> it.rows(split).forEach(r -> ids.add(r.key().questionId())));
     if (ids.isEmpty()) {
       return ChartStyle.skip(dir, file(split), title(split), "No " + split.label() + " heatmap: the run has no "
           + split.label() + " rows.");
