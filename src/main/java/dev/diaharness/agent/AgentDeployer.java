@@ -22,4 +22,12 @@ public interface AgentDeployer {
 
   /** Patches the agent to {@code config}: nlQueryConfig whole, plus tool description and tables when changed. */
   void update(String agentId, AgentConfig config);
+
+  /**
+   * Deletes the agent and waits (bounded) for the deletion to finish.
+   *
+   * @return true when it was deleted, false when the engine has no such agent (already deleted, for example by a
+   *     concurrent {@code agents prune})
+   */
+  boolean delete(String agentId);
 }

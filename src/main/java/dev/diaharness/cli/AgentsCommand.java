@@ -2,6 +2,7 @@ package dev.diaharness.cli;
 
 import dev.diaharness.config.AgentConfigJson;
 import dev.diaharness.agent.AgentSummary;
+import dev.diaharness.agent.PoolNames;
 import dev.diaharness.agent.gemini.GeminiApiException;
 import dev.diaharness.core.InputException;
 import dev.diaharness.core.Json;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code agents list | get ID}. */
+/** {@code agents list | get ID | prune}. */
 @Command(name = "agents", mixinStandardHelpOptions = true,
-    description = "List the agents of the engine, or print one agent's config.",
-    subcommands = {AgentsCommand.ListAgents.class, AgentsCommand.GetAgent.class})
+    description = "List the agents of the engine, print one agent's config, or delete the agent pools.",
+    subcommands = {AgentsCommand.ListAgents.class, AgentsCommand.GetAgent.class, PruneAgentsCommand.class})
 final class AgentsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the engine's agents (all pages).")
@@ -46,11 +47,21 @@ final class AgentsCommand {
       PrintWriter out = spec.commandLine().getOut();
       int idWidth = Math.max(2, agents.stream().mapToInt(a -> a.id().length()).max().orElse(0));
       int nameWidth = Math.max(12, agents.stream().mapToInt(a -> a.displayName().length()).max().orElse(0));
-      String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %s%n";
-      out.printf(row, "ID", "DISPLAY NAME", "STATE");
-      agents.forEach(a -> out.printf(row, a.id(), a.displayName(), a.describeState()));
-      out.println(agents.size() + " agent" + (agents.size() == 1 ? "" : "s"));
+      int stateWidth = Math.max(5, agents.stream().mapToInt(a -> a.describeState().length()).max().orElse(0));
+      String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %-" + stateWidth + "s  %s";
+      out.println(String.format(row, "ID", "DISPLAY NAME", "STATE", "POOL").stripTrailing());
+      agents.forEach(a -> out.println(
+          String.format(row, a.id(), a.displayName(), a.describeState(), poolNote(a)).stripTrailing()));
+      long pooled = agents.stream().filter(a -> PoolNames.isPoolAgent(a.displayName())).count();
+      out.println(agents.size() + " agent" + (agents.size() == 1 ? "" : "s") + (pooled == 0 ? ""
+          : " (" + pooled + " in agent pools of optimize --agent-pool; 'agents prune' deletes them)"));
       return ExitCode.OK.code();
+    }
+
+    /** The POOL column: {@code pool 2 of <base display name>}; empty for an agent that is no pool agent. */
+    static String poolNote(AgentSummary agent) {
+      return PoolNames.baseOf(agent.displayName())
+          .map(base -> "pool " + PoolNames.index(agent.displayName()).getAsInt() + " of " + base).orElse("");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.diaharness.optimize.IterationEvaluator;
 import dev.diaharness.optimize.OptimizationLoop;
 import dev.diaharness.optimize.OptimizationOutcome;
 import dev.diaharness.optimize.OptimizeOptions;
+import dev.diaharness.optimize.ResumePoint;
 import dev.diaharness.optimize.RunFiles;
 import dev.diaharness.optimize.Trajectory;
 import dev.diaharness.optimize.TrajectoryStore;
@@ -66,7 +67,8 @@ final class OptimizeCommand implements Callable<Integer> {
       ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
           new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
               setup.scoring.scorer(), setup.options.maxWorkers())));
-      ResumePoint start = ResumePoint.of(setup, files, store, proposer.name(), () -> startingConfig(setup));
+      ResumePoint start = ResumePoint.of(setup.folder, setup.manifest, files, store, proposer.name(),
+          () -> startingConfig(setup));
       ApprovalPolicy approval = approval(out);
       OptimizationLoop loop = new OptimizationLoop(setup.connection.agentId(), deployment, evaluator(evaluation),
           proposer.proposer(),

@@ -1,12 +1,9 @@
 package dev.diaharness.cli;
 
 import dev.diaharness.core.InputException;
-import dev.diaharness.core.Json;
+import dev.diaharness.run.RunFolder;
 import dev.diaharness.run.RunManifest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -34,18 +31,18 @@ final class ResumedFlags {
    * Sets every option of {@code current} to the resumed run's value, except the {@link #CARRY_OUT} flags given now.
    *
    * @param fresh a new, unparsed instance of the same command, to parse the run's arguments into
-   * @throws InputException when the folder holds no readable run.json, is a run of another command, or a flag
-   *     given now differs from the run's
+   * @throws InputException when the folder holds no readable run.json (or one of a newer dia-harness), is a run of
+   *     another command, or a flag given now differs from the run's
    */
   static void apply(CommandSpec current, Path runDir, Supplier<Object> fresh) {
-    RunManifest manifest = manifest(runDir);
+    RunManifest manifest = RunFolder.manifestOf(runDir);
     if (!current.name().equals(manifest.command())) {
       throw InputException.inFile(runDir, "is a run of '" + manifest.command() + "'; resume it with: "
           + CommandLines.resume(manifest.command(), runDir));
     }
     Path workingDir = manifest.workingDir() == null ? Path.of("").toAbsolutePath() : Path.of(manifest.workingDir());
     CommandLine original = new CommandLine(fresh.get());
-    original.parseArgs(argsOf(manifest).toArray(String[]::new));
+    original.parseArgs(manifest.argsToResume().toArray(String[]::new));
     CommandSpec was = original.getCommandSpec();
     List<OptionSpec> givenNow = current.commandLine().getParseResult().matchedOptions();
     for (OptionSpec now : givenNow) {
@@ -70,35 +67,6 @@ final class ResumedFlags {
         now.setValue(resolved(then.getValue(), workingDir));
       }
     }
-  }
-
-  private static RunManifest manifest(Path runDir) {
-    Path file = runDir.resolve("run.json");
-    if (!Files.isRegularFile(file)) {
-      throw InputException.inFile(runDir, "not a run folder: it has no run.json");
-    }
-    try {
-      return Json.MAPPER.readValue(file.toFile(), RunManifest.class);
-    } catch (IOException e) {
-      throw InputException.inFile(file, "unreadable: " + e.getMessage());
-    }
-  }
-
-  /** The run's arguments after its command's name, without any --resume of its own. */
-  private static List<String> argsOf(RunManifest manifest) {
-    List<String> args = new ArrayList<>(manifest.args() != null ? manifest.args() : afterCommand(manifest));
-    int resume = args.indexOf("--resume");
-    if (resume >= 0) {
-      args.subList(resume, Math.min(resume + 2, args.size())).clear();
-    }
-    args.removeIf(a -> a.startsWith("--resume="));
-    return args;
-  }
-
-  private static List<String> afterCommand(RunManifest manifest) {
-    List<String> words = CommandLines.split(manifest.commandLine());
-    int name = words.indexOf(manifest.command());
-    return words.subList(name + 1, words.size());
   }
 
   private static Object resolved(Object value, Path base) {

@@ -5,9 +5,7 @@ import dev.diaharness.bigquery.BigQueryQueries;
 import dev.diaharness.bigquery.BigQuerySettings;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
-import dev.diaharness.core.AtomicFiles;
 import dev.diaharness.core.InputException;
-import dev.diaharness.core.Json;
 import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
@@ -15,27 +13,23 @@ import dev.diaharness.emulator.LatencyPlan;
 import dev.diaharness.run.ConversationRunner;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
+import dev.diaharness.run.RunFolder;
 import dev.diaharness.run.RunListener;
 import dev.diaharness.run.RunManifest;
 import dev.diaharness.run.RunOptions;
 import dev.diaharness.run.Ticker;
 import dev.diaharness.run.TrafficControl;
 import dev.diaharness.scoring.ScorerSetup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Everything {@code evaluate} and {@code optimize} share, built from the flags: the inputs, the run folder (new or
@@ -53,32 +47,34 @@ final class RunSetup implements AutoCloseable {
   final TrafficControl traffic;
   final AgentConnection connection;
   final SqlFollowup followup;
-  /** true when this run continues an earlier one ({@code --resume}) */
-  final boolean resumed;
+  /** the run folder, new or resumed ({@code --resume}) */
+  final RunFolder folder;
   /** present with --execute-on bigquery */
   final Optional<BigQueryWiring> bigQuery;
-  RunManifest manifest;
+  /** run.json as the run began */
+  final RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
-  boolean keepRaw;
+  final boolean keepRaw;
   private final List<ConversationRunner> runners = new ArrayList<>();
 
-  private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunDirectory run,
+  private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunFolder folder,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
-      AgentConnection connection, SqlFollowup followup, boolean resumed, RunManifest manifest,
-      Optional<BigQueryWiring> bigQuery) {
+      AgentConnection connection, SqlFollowup followup, RunManifest manifest, Optional<BigQueryWiring> bigQuery,
+      boolean keepRaw) {
     this.bigQuery = bigQuery;
     this.config = config;
     this.train = train;
     this.test = test;
-    this.run = run;
+    this.folder = folder;
+    this.run = folder.directory();
     this.options = options;
     this.models = models;
     this.scoring = scoring;
     this.traffic = traffic;
     this.connection = connection;
     this.followup = followup;
-    this.resumed = resumed;
     this.manifest = manifest;
+    this.keepRaw = keepRaw;
   }
 
   /** Said at the start, in the summary and in the reports of a run that cannot execute SQL. */
@@ -126,9 +122,9 @@ final class RunSetup implements AutoCloseable {
     }
     ScorerSetup scoring = ScorerSetup.open(data, flags.variants, flags.seed, models.judgeStage(), judgeUse,
         comparison, bigQuery.map(BigQueryWiring::remoteBase));
-    RunDirectory run;
+    RunFolder folder;
     try {
-      run = runDirectory(flags); // only once every input loaded: bad input leaves no empty run folder
+      folder = runFolder(flags); // only once every input loaded: bad input leaves no empty run folder
     } catch (RuntimeException e) {
       scoring.close();
       throw e;
@@ -149,7 +145,7 @@ final class RunSetup implements AutoCloseable {
     try {
       // --embedded points BigQuery at the emulator's BigQuery face
       AgentConnection started = connection;
-      String runId = run.root().getFileName().toString();
+      String runId = folder.directory().root().getFileName().toString();
       bigQuery.ifPresent(b -> b.bind(remoteBigQuery.orElseGet(() -> BigQueryWiring.connect(BigQuerySettings.embedded(
           started.emulator().orElseThrow().server().bigQueryUrl(), started.emulator().get().projectId(),
           config.get()))), runId));
@@ -158,22 +154,13 @@ final class RunSetup implements AutoCloseable {
       scoring.close();
       throw e;
     }
-    RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, run.root().getFileName().toString(),
+    RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, folder.directory().root().getFileName().toString(),
         command, commandLine.line(), connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
         Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null, commandLine.args(),
         Path.of("").toAbsolutePath().toString(), warnings);
-    // a resumed run keeps how it began: its start and the command line that reproduces it
-    RunManifest manifest = flags.resume == null ? fresh : earlierManifest(run).map(m -> new RunManifest(
-        fresh.version(), m.runId(), m.command(), m.commandLine(), fresh.agentId(), fresh.agentName(),
-        fresh.embedded(), m.startTime(), null, fresh.models(), fresh.flags(), null,
-        m.args() == null ? fresh.args() : m.args(), m.workingDir() == null ? fresh.workingDir() : m.workingDir(),
-        fresh.warnings()))
-        .orElse(fresh);
-    AtomicFiles.writeJson(run.manifestFile(), manifest);
-    RunSetup setup = new RunSetup(config, train, test, run, options, models, scoring, traffic, connection, followup,
-        flags.resume != null, manifest, bigQuery);
-    setup.keepRaw = flags.keepRaw;
-    return setup;
+    RunManifest manifest = folder.begin(fresh);
+    return new RunSetup(config, train, test, folder, options, models, scoring, traffic, connection, followup,
+        manifest, bigQuery, flags.keepRaw);
   }
 
   /** The console lines on model and BigQuery usage. */
@@ -201,17 +188,6 @@ final class RunSetup implements AutoCloseable {
     return quota;
   }
 
-  private static Optional<RunManifest> earlierManifest(RunDirectory run) {
-    if (!Files.exists(run.manifestFile())) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.MAPPER.readValue(run.manifestFile().toFile(), RunManifest.class));
-    } catch (IOException e) {
-      return Optional.empty(); // unreadable: the resumed run describes itself afresh
-    }
-  }
-
   private static RunOptions runOptions(RunOptionsMixin flags) {
     try {
       return new RunOptions(flags.numRepeats, flags.maxWorkers, Optional.ofNullable(flags.rateLimit),
@@ -223,32 +199,9 @@ final class RunSetup implements AutoCloseable {
     }
   }
 
-  private static RunDirectory runDirectory(RunOptionsMixin flags) {
-    if (flags.resume != null) {
-      return RunDirectory.open(flags.resume);
-    }
-    if (flags.clearPriorResults) {
-      clearPriorRuns(flags.resultsDir);
-    }
-    return RunDirectory.create(flags.resultsDir, LocalDateTime.now());
-  }
-
-  /** Deletes earlier {@code run_*} folders (only those: a results folder may hold other things). */
-  private static void clearPriorRuns(Path resultsDir) {
-    if (!Files.isDirectory(resultsDir)) {
-      return;
-    }
-    try (Stream<Path> runs = Files.list(resultsDir)) {
-      for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run_")).toList()) {
-        try (Stream<Path> walk = Files.walk(run)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + resultsDir, e);
-    }
+  private static RunFolder runFolder(RunOptionsMixin flags) {
+    return flags.resume != null ? RunFolder.resume(flags.resume)
+        : RunFolder.create(flags.resultsDir, flags.clearPriorResults, LocalDateTime.now());
   }
 
   private static Map<String, String> flagsOf(RunOptionsMixin f) {
@@ -295,8 +248,7 @@ final class RunSetup implements AutoCloseable {
   /** Rewrites run.json with how the run ended, and the usage totals into metrics.json. */
   void end(String reason, RunEvaluation evaluation) {
     evaluation.recordUsage(models.usageByRole(), models.ledger.spentUsd());
-    manifest = manifest.ended(Clock.systemUTC().instant(), reason);
-    AtomicFiles.writeJson(run.manifestFile(), manifest);
+    folder.end(manifest, Clock.systemUTC().instant(), reason);
   }
 
   @Override

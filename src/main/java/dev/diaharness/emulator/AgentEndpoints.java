@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The agent administration endpoints of the emulator: list (paginated), create, get, patch (with
- * {@code updateMask}), deploy, and the deploy operations. Payloads are mapped with {@link AgentResource}, the same
+ * {@code updateMask}), deploy, delete, and their operations. Payloads are mapped with {@link AgentResource}, the same
  * mapping the REST client uses. Thread-safe (state lives in {@link AgentStore}).
  */
 final class AgentEndpoints {
@@ -94,6 +94,12 @@ final class AgentEndpoints {
     body.put("name", op.name());
     body.put("done", false);
     HttpJson.send(exchange, 200, body);
+  }
+
+  /** {@code agents.delete}: the body must be empty; answers with the (finished) delete operation. */
+  void delete(HttpExchange exchange, String id) throws IOException {
+    HttpJson.readBody(exchange);
+    HttpJson.send(exchange, 200, store.delete(id));
   }
 
   void operation(HttpExchange exchange, String name) throws IOException {

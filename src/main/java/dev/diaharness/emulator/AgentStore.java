@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diaharness.agent.gemini.AgentResource;
 import dev.diaharness.config.AgentConfig;
+import dev.diaharness.core.Json;
 import dev.diaharness.emulator.HttpJson.ApiError;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The emulator's agents and deploy operations, in memory. An agent is created CONFIGURED, becomes DEPLOYING on
  * {@code :deploy} and ENABLED when its operation completes, {@code deployDelay} later (checked lazily on every read,
- * so no timer thread is needed). Each agent keeps its current {@link AgentConfig}, which a PATCH replaces at once.
+ * so no timer thread is needed); a delete removes it at once. Each agent keeps its current {@link AgentConfig}, which a PATCH replaces at once.
  * Thread-safe: every change of one agent is an atomic replace in a concurrent map.
  */
 final class AgentStore {
@@ -59,6 +60,8 @@ final class AgentStore {
   private final DeployFault deployFault;
   private final ConcurrentSkipListMap<Long, StoredAgent> agents = new ConcurrentSkipListMap<>();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  /** Finished delete operations by name: their agent is gone, so they are kept as the JSON a poll returns. */
+  private final Map<String, ObjectNode> deletions = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1_000_000_000_000_000_001L);
   private final AtomicLong nextOperation = new AtomicLong(1);
 
@@ -142,8 +145,30 @@ final class AgentStore {
     return op;
   }
 
+  /**
+   * Deletes the agent ({@code agents.delete}) and returns its operation, done at once with an empty response: the
+   * agent is gone from list and get as soon as the call returns. An unknown agent is a 404.
+   */
+  ObjectNode delete(String id) {
+    StoredAgent agent = get(id);
+    if (agents.remove(Long.parseLong(agent.id())) == null) {
+      throw ApiError.notFound("Agent " + agent.name() + " not found."); // a concurrent delete won
+    }
+    operations.values().removeIf(op -> op.agentId().equals(agent.id()));
+    ObjectNode op = Json.MAPPER.createObjectNode();
+    op.put("name", agent.name() + "/operations/delete-" + nextOperation.getAndIncrement());
+    op.put("done", true);
+    op.putObject("response").put("@type", "type.googleapis.com/google.protobuf.Empty");
+    deletions.put(op.path("name").asText(), op);
+    return op;
+  }
+
   /** The JSON of an operation: {@code done} once due, with the deployed agent as its response. */
   ObjectNode operation(String name) {
+    ObjectNode deletion = deletions.get(name);
+    if (deletion != null) {
+      return deletion.deepCopy();
+    }
     Operation op = operations.get(name);
     if (op == null) {
       throw ApiError.notFound("Operation " + name + " not found.");

@@ -130,6 +130,9 @@ final class Router implements HttpHandler {
     } else if (is(method, "PATCH")) {
       metrics.record("agents.patch", arrival);
       agents.patch(exchange, id);
+    } else if (is(method, "DELETE")) {
+      metrics.record("agents.delete", arrival);
+      agents.delete(exchange, id);
     } else {
       unsupported(method, "agent " + id, arrival);
     }

@@ -28,10 +28,6 @@ import java.util.stream.Stream;
  * metrics come from {@code metrics.json}, else from the trajectory record, never recomputed. Stateless.
  */
 public final class RunReader {
-  /** Run manifests, read strictly: a newer version or an unknown field is an error naming the file. */
-  static final dev.diaharness.core.VersionedJson<RunManifest> MANIFESTS =
-      new dev.diaharness.core.VersionedJson<>(RunManifest.class, RunManifest.CURRENT_VERSION, "run manifest");
-
   private RunReader() {}
 
   /**
@@ -39,7 +35,7 @@ public final class RunReader {
    *     not readable JSON
    */
   public static RunRecord read(RunDirectory dir) {
-    Optional<RunManifest> manifest = readJson(dir.manifestFile(), MANIFESTS);
+    Optional<RunManifest> manifest = readJson(dir.manifestFile(), dev.diaharness.run.RunFolder.MANIFESTS);
     Optional<MetricsFile> metrics = readJson(dir.metricsFile(), dev.diaharness.run.MetricsReader.FILES);
     Optional<Trajectory> trajectory = trajectoryFile(dir).flatMap(f -> new TrajectoryStore(f).read());
     TreeSet<Integer> numbers = iterationNumbers(dir, metrics, trajectory);

@@ -28,6 +28,29 @@ public final class JournalWriter implements ResultSink, AutoCloseable {
   public JournalWriter(RunDirectory run) {
     this.run = run;
     this.journal = open(run.journal());
+    restoreEvalRows();
+  }
+
+  /**
+   * A process killed between a row's two appends leaves it in the journal but not in its eval file. A resume takes
+   * the journal's rows as finished and never asks them again, so the eval file would miss that row for good: it is
+   * copied there when the run is opened again.
+   */
+  private void restoreEvalRows() {
+    Map<ItemKey, ItemResult> journaled = JournalReader.latestByKey(run.journal());
+    Map<Path, Map<ItemKey, ItemResult>> evalRows = new HashMap<>();
+    for (ItemResult row : journaled.values()) {
+      Path evalFile = run.evalFile(row.key().iteration(), row.key().split());
+      BufferedWriter out = evalFiles.computeIfAbsent(evalFile, JournalWriter::open); // cuts a torn line first
+      Map<ItemKey, ItemResult> there = evalRows.computeIfAbsent(evalFile, JournalReader::latestByKey);
+      if (!row.equals(there.get(row.key()))) {
+        try {
+          append(out, toLine(row));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot append to " + evalFile, e);
+        }
+      }
+    }
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.diaharness.run;
 
 import dev.diaharness.core.OrderedMaps;
+import dev.diaharness.core.ShellWords;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,36 @@ public record RunManifest(
       String endReason) {
     this(version, runId, command, commandLine, agentId, agentName, embedded, startTime, endTime, models, flags,
         endReason, null, null, List.of());
+  }
+
+  /**
+   * This manifest of a resumed run, as the continuation of the {@code earlier} one: the run keeps how it began (its
+   * id, command, start and the command line that reproduces it); agent, models, flags and warnings are this run's.
+   */
+  public RunManifest continuing(RunManifest earlier) {
+    return new RunManifest(version, earlier.runId, earlier.command, earlier.commandLine, agentId, agentName, embedded,
+        earlier.startTime, null, models, flags, null, earlier.args == null ? args : earlier.args,
+        earlier.workingDir == null ? workingDir : earlier.workingDir, warnings);
+  }
+
+  /**
+   * The run's arguments after its command's name, without any {@code --resume} of its own: what a resume parses
+   * again. Older manifests without {@code args} have them split from the command line.
+   */
+  public List<String> argsToResume() {
+    List<String> all = new ArrayList<>(args != null ? args : afterCommand());
+    int resume = all.indexOf("--resume");
+    if (resume >= 0) {
+      all.subList(resume, Math.min(resume + 2, all.size())).clear();
+    }
+    all.removeIf(a -> a.startsWith("--resume="));
+    return all;
+  }
+
+  private List<String> afterCommand() {
+    List<String> words = ShellWords.split(commandLine);
+    int name = words.indexOf(command);
+    return words.subList(name + 1, words.size());
   }
 
   public RunManifest ended(Instant at, String reason) {

@@ -56,31 +56,27 @@ final class DateFunctionRules {
   /** DATE_TRUNC(d, part) → a DATE; weeks start on Sunday (or the named day), not on DuckDB's Monday. */
   private static String dateTrunc(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {
     requireArgs(name, args, 2, 2);
-    String date = dateArg(args.get(0), out);
-    String part = DateParts.name(name, args.get(1));
-    OptionalInt weekStart = DateParts.weekStart(part);
-    if (weekStart.isPresent()) {
-      return DateParts.truncateToWeek(date, weekStart.getAsInt());
-    }
-    if (!TRUNC_PARTS.contains(part)) {
-      throw unsupportedPart(name, part);
-    }
-    return "CAST(date_trunc('" + part.toLowerCase(Locale.ROOT) + "', " + date + ") AS DATE)";
+    return truncate(name, dateArg(args.get(0), out), args.get(1), TRUNC_PARTS, "DATE");
   }
 
   /** TIMESTAMP_TRUNC / DATETIME_TRUNC → a TIMESTAMP (DuckDB returns DATE for parts of a day or more). */
   private static String timestampTrunc(String name, List<Expression> args, FunctionRule.ExpressionRenderer out) {
     requireArgs(name, args, 2, 2);
-    String ts = timestampArg(args.get(0), out);
-    String part = DateParts.name(name, args.get(1));
+    return truncate(name, timestampArg(args.get(0), out), args.get(1), TIME_PARTS, "TIMESTAMP");
+  }
+
+  /** {@code value} truncated to {@code part} as a {@code type}; a week part goes through its week-start date. */
+  private static String truncate(String name, String value, Expression partArg, Set<String> parts, String type) {
+    String part = DateParts.name(name, partArg);
     OptionalInt weekStart = DateParts.weekStart(part);
     if (weekStart.isPresent()) {
-      return "CAST(" + DateParts.truncateToWeek(ts, weekStart.getAsInt()) + " AS TIMESTAMP)";
+      String week = DateParts.truncateToWeek(value, weekStart.getAsInt());
+      return type.equals("DATE") ? week : "CAST(" + week + " AS " + type + ")"; // the week start is a DATE already
     }
-    if (!TIME_PARTS.contains(part)) {
+    if (!parts.contains(part)) {
       throw unsupportedPart(name, part);
     }
-    return "CAST(date_trunc('" + part.toLowerCase(Locale.ROOT) + "', " + ts + ") AS TIMESTAMP)";
+    return "CAST(date_trunc('" + part.toLowerCase(Locale.ROOT) + "', " + value + ") AS " + type + ")";
   }
 
   /**

@@ -88,7 +88,7 @@ class InterruptSignalTest {
         .hasSizeLessThan(OptimizeResumeAfterKillTest.ITEMS_PER_ITERATION);
 
     // the printed command, word for word, run from another folder
-    List<String> words = CommandLines.split(resumeCommand.substring("dia-harness ".length()));
+    List<String> words = dev.diaharness.core.ShellWords.split(resumeCommand.substring("dia-harness ".length()));
     CliRun resumed = CliTestSupport.runWithEnv(Map.of(), "", words.toArray(String[]::new));
 
     assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();

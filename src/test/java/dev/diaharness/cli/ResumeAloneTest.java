@@ -100,4 +100,23 @@ class ResumeAloneTest {
     assertThat(noSet.exitCode()).isEqualTo(2);
     assertThat(noSet.err()).contains("--golden-set is required");
   }
+
+  @Test
+  void aRunJsonOfANewerDiaHarnessIsRefusedInOneLineNamingTheFile() throws Exception {
+    Path file = run.resolve("run.json");
+    com.fasterxml.jackson.databind.node.ObjectNode newer =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(file.toFile());
+    newer.put("version", RunManifest.CURRENT_VERSION + 1);
+    Files.writeString(file, Json.MAPPER.writeValueAsString(newer));
+    String journal = Files.readString(run.resolve("journal.jsonl"));
+
+    CliRun resumed = CliTestSupport.runWithEnv(Map.of(), "", "evaluate", "--resume", run.toString());
+
+    assertThat(resumed.exitCode()).isEqualTo(2);
+    assertThat(resumed.err().strip()).doesNotContain("\n").contains(file.toString())
+        .contains("version " + (RunManifest.CURRENT_VERSION + 1)).contains("newer dia-harness");
+    assertThat(resumed.err().strip().lines()).hasSize(1);
+    assertThat(Files.readString(run.resolve("journal.jsonl"))).as("nothing written").isEqualTo(journal);
+    assertThat(Json.MAPPER.readTree(file.toFile())).as("run.json left as it was").isEqualTo(newer);
+  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.compare.ExampleOptimizeRun.Result;
-import dev.diaharness.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -31,10 +30,7 @@ class CompareCommandTest {
 
   @Test
   void jsonListsFixedAndBrokenIdsWithTheMcNemarPValueOfTheirCounts() throws Exception {
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json");
-
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonNode json = Json.MAPPER.readTree(r.out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run + ":1", run + ":3");
     assertThat(json.fieldNames()).toIterable()
         .contains("a", "b", "fixed", "broken", "unchanged", "accuracy", "p_value");
     assertThat(json.path("a").path("iteration").asInt()).isEqualTo(1);
@@ -71,7 +67,7 @@ class CompareCommandTest {
     assertThat(forward.exitCode()).as(forward.out() + forward.err()).isZero();
     assertThat(forward.out()).contains("(best)").contains("B is better").contains("McNemar exact p =");
     assertThat(backward.out()).contains("B is worse");
-    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--json").out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run.toString(), run + ":1");
     boolean significant = json.path("p_value").asDouble() < 0.05;
     assertThat(significant).as("the example's improvement is significant").isTrue();
     assertThat(backward.exitCode()).isEqualTo(1);
@@ -88,7 +84,7 @@ class CompareCommandTest {
     String html = Files.readString(page);
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(page.toFile());
     assertThat(doc.getElementsByTagName("h2").getLength()).isEqualTo(3); // train, test, and the example's tags
-    JsonNode json = Json.MAPPER.readTree(ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json").out());
+    JsonNode json = ExampleOptimizeRun.compareJson(run + ":1", run + ":3");
     JsonNode fixed = json.path("splits").path("train").path("fixed").get(0);
     assertThat(html).contains(ComparisonHtml.esc(fixed.path("sql_a").asText()))
         .contains(ComparisonHtml.esc(fixed.path("sql_b").asText())).doesNotContain("http://", "https://");

@@ -2,7 +2,9 @@ package dev.diaharness.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.cli.Main;
+import dev.diaharness.core.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +35,15 @@ final class ExampleOptimizeRun {
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** {@code compare ARGS --json}'s answer, after checking that it exited 0. */
+  static JsonNode compareJson(String... args) throws IOException {
+    String[] withJson = Stream.concat(Stream.of("compare"), Stream.concat(Stream.of(args), Stream.of("--json")))
+        .toArray(String[]::new);
+    Result r = dia(withJson);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return Json.MAPPER.readTree(r.out());
   }
 
   /** The run folder, made on first use; its temporary folder is deleted when the JVM exits. */

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.compare.ExampleOptimizeRun.Result;
-import dev.diaharness.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the fixed and broken questions of each tag add up to those of its split, as JSON, text and HTML.
  */
 class TagChangesTest {
-  @TempDir static Path work;
-  static Path run;
-
-  @BeforeAll
-  static void anOptimizeRun() throws Exception {
-    run = ExampleOptimizeRun.folder();
-  }
+  @TempDir Path work;
 
   @Test
   void eachTagCountsItsQuestionsFixedAndBrokenAndTheBroadTagsAddUpToTheSplit() throws Exception {
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonNode json = Json.MAPPER.readTree(r.out());
+    Path run = ExampleOptimizeRun.folder();
+    JsonNode json = ExampleOptimizeRun.compareJson(run + ":1", run + ":3");
     JsonNode byTag = json.path("by_tag");
     assertThat(byTag.size()).isGreaterThan(20);
     int[] seenAndNew = new int[3]; // fixed, broken, questions of the seen_shape and new_shape test tags
@@ -53,6 +44,7 @@ class TagChangesTest {
 
   @Test
   void textListsTheTagsThatChangedAndHtmlHasATableOfAllTags() throws Exception {
+    Path run = ExampleOptimizeRun.folder();
     Path html = work.resolve("compare.html");
     Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", html.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();

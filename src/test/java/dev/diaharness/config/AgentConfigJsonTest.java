@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigJsonTest {
@@ -47,12 +45,7 @@ class AgentConfigJsonTest {
     assertThat(AgentConfigLoader.load(file)).isEqualTo(c);
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(100);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 100)
   void anyConfigRoundTrips(long seed) throws IOException {
     AgentConfig c = config(new Random(seed));
     Path folder = Files.createTempDirectory(dir, "roundtrip");

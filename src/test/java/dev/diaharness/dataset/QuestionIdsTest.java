@@ -3,11 +3,10 @@ package dev.diaharness.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QuestionIdsTest {
@@ -36,12 +35,7 @@ class QuestionIdsTest {
         .isNotEqualTo(QuestionIds.derive("how many customers are there?"));
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(1000);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void idShapeAndWhitespaceInvariance(long seed) {
     String question = Gen.anyString(new Random(seed), 100);
     String id = QuestionIds.derive(question);

@@ -33,6 +33,10 @@ final class Http {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     try {
       return Json.MAPPER.readTree(response.body());

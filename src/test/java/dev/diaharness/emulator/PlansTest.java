@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.diaharness.core.InputException;
 import java.time.Duration;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Parsing and validation of --fault-rate and --latency-ms, and the metrics window count. */
 class PlansTest {
@@ -55,12 +54,7 @@ class PlansTest {
         .isInstanceOf(InputException.class).hasMessageStartingWith("--latency-ms");
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(1000);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void latencyStaysWithinMeanPlusMinusJitterAndNeverNegative(long seed) {
     Random random = new Random(seed);
     long mean = Gen.longBetween(random, 0, 10_000);

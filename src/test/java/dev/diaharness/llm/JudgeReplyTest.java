@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The judge reply schema, checked in code: every rule that makes a reply invalid. */
@@ -68,12 +67,7 @@ class JudgeReplyTest {
     assertThat(((JudgeReply.Rubric) reply).scores()).isEqualTo(CategoryScores.FULL);
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(1000);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void everyConsistentRubricIsAcceptedAndRoundTripsThroughTheCacheForm(long seed) throws Exception {
     Random random = new Random(seed);
     int ds = Gen.intBetween(random, 0, 20);

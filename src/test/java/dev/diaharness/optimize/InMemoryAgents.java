@@ -13,6 +13,7 @@ final class InMemoryAgents implements AgentDeployer {
   final Map<String, AgentConfig> agents = new LinkedHashMap<>();
   final List<String> calls = new ArrayList<>();
   int failUpdatesFromCall = Integer.MAX_VALUE;
+  private int nextId = 1;
 
   @Override
   public synchronized List<AgentSummary> list() {
@@ -22,7 +23,7 @@ final class InMemoryAgents implements AgentDeployer {
 
   @Override
   public synchronized String create(AgentConfig config) {
-    String id = Integer.toString(agents.size() + 1);
+    String id = Integer.toString(nextId++); // never a deleted agent's id again
     agents.put(id, config);
     return id;
   }
@@ -44,5 +45,11 @@ final class InMemoryAgents implements AgentDeployer {
       throw new IllegalStateException("service unavailable");
     }
     agents.put(agentId, config);
+  }
+
+  @Override
+  public synchronized boolean delete(String agentId) {
+    calls.add("delete " + agentId);
+    return agents.remove(agentId) != null;
   }
 }

@@ -6,14 +6,12 @@ import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Status;
 import dev.diaharness.testing.Gen;
 import dev.diaharness.testing.Rows;
+import dev.diaharness.testing.SeededTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The metrics of a split are a function of its rows, not of the order they finished in: a resumed evaluation,
@@ -40,12 +38,7 @@ class SplitAggregatorOrderTest {
     return aggregator.metrics();
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(50);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 50)
   void metricsDoNotDependOnTheOrderRowsArrive(long seed) {
     Random random = new Random(seed);
     long dataSeed = Gen.anyLong(random);

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BigQuerySemanticsTest {
   private static final Path TABLE = Path.of("docs", "bigquery-semantics.md");
 
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
+  @AutoClose private SqlTestDatabase.Sandbox sandbox;
 
   /** What BigQuery does with the query. */
   sealed interface Expect permits Value, Raises, Refused {}
@@ -57,14 +56,7 @@ class BigQuerySemanticsTest {
 
   @BeforeAll
   void load(@TempDir Path folder) {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    executor.close();
-    database.close();
+    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT);
   }
 
   private static Row value(String function, String sql, Object value) {
@@ -306,6 +298,11 @@ class BigQuerySemanticsTest {
             LocalDateTime.of(2008, 12, 25, 0, 0)),
         value("TIMESTAMP_TRUNC", "SELECT TIMESTAMP_TRUNC(TIMESTAMP '2008-12-25 15:30:00', HOUR)",
             LocalDateTime.of(2008, 12, 25, 15, 0)),
+        // weeks of a TIMESTAMP start on Sunday too, and stay a TIMESTAMP (midnight of the week's first day)
+        value("TIMESTAMP_TRUNC", "SELECT TIMESTAMP_TRUNC(TIMESTAMP '2008-12-25 15:30:00', WEEK)",
+            LocalDateTime.of(2008, 12, 21, 0, 0)),
+        value("DATETIME_TRUNC", "SELECT DATETIME_TRUNC(DATETIME '2017-11-05 08:00:00', WEEK(MONDAY))",
+            LocalDateTime.of(2017, 10, 30, 0, 0)),
         value("DATETIME_DIFF", "SELECT DATETIME_DIFF(DATETIME '2010-07-07 10:20:00', DATETIME '2008-12-25 15:30:00',"
             + " DAY)", 559L),
         value("TIMESTAMP_DIFF", "SELECT TIMESTAMP_DIFF(TIMESTAMP '2010-07-07 10:20:00',"
@@ -363,8 +360,9 @@ class BigQuerySemanticsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void translatedQueryBehavesAsInBigQuery(Row row) {
-    ExecutionResult result = executor.executeBigQuery(row.sql());
-    String translation = String.valueOf(new BigQueryTranslator().translate(row.sql(), database.tables().keySet()));
+    ExecutionResult result = sandbox.executor().executeBigQuery(row.sql());
+    String translation =
+        String.valueOf(new BigQueryTranslator().translate(row.sql(), sandbox.database().tables().keySet()));
 
     if (row.expect() instanceof Value v) {
       assertThat(result).as(translation).isInstanceOf(ExecutionResult.Rows.class);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,19 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BigQueryTranslationResultTest {
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
+  @AutoClose private SqlTestDatabase.Sandbox sandbox;
 
   @BeforeAll
   void load(@TempDir Path folder) {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    executor.close();
-    database.close();
+    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT);
   }
 
   static Stream<Arguments> constructs() {
@@ -133,9 +125,10 @@ class BigQueryTranslationResultTest {
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("constructs")
   void translatedQueryGivesBigQuerysValue(String bigQuerySql, Object expected) {
-    ExecutionResult result = executor.executeBigQuery(bigQuerySql);
+    ExecutionResult result = sandbox.executor().executeBigQuery(bigQuerySql);
 
-    assertThat(result).as(String.valueOf(new BigQueryTranslator().translate(bigQuerySql, database.tables().keySet())))
+    assertThat(result)
+        .as(String.valueOf(new BigQueryTranslator().translate(bigQuerySql, sandbox.database().tables().keySet())))
         .isInstanceOf(ExecutionResult.Rows.class);
     ResultTable table = ((ExecutionResult.Rows) result).table();
     assertThat(table.rows()).isNotEmpty();

@@ -3,14 +3,13 @@ package dev.diaharness.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class BigQueryTranslatorTest {
   private static final Set<String> TABLES = Set.of("orders", "customers");
@@ -79,12 +78,7 @@ class BigQueryTranslatorTest {
         .isEqualTo(new Translation.Translated("SELECT 'a`b' AS \"my col\" FROM orders"));
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(300);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 300)
   void translationNeverThrows(long seed) {
     Random random = new Random(seed);
     // any text, or text made of the quotes, names and functions the translator rewrites

@@ -7,16 +7,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import dev.diaharness.testing.Gen;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import dev.diaharness.testing.SeededTest;
 
 class ResultComparatorPropertiesTest {
-  static LongStream seeds() {
-    return Gen.seeds(1000);
-  }
-
   /** 0..12 rows of three values: small longs, short strings, one-decimal doubles and NULLs, so duplicates occur. */
   static List<List<Object>> rows(Random random) {
     return Gen.listOf(random, 0, 12, () -> Gen.listOf(random, 3, 3, () -> value(random)));
@@ -31,8 +25,7 @@ class ResultComparatorPropertiesTest {
     };
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void aShuffledResultEqualsTheOriginalWithoutOrder(long seed) {
     Random random = new Random(seed);
     List<List<Object>> rows = rows(random);
@@ -42,8 +35,7 @@ class ResultComparatorPropertiesTest {
     assertThat(result.equal()).as(result.summary()).isTrue();
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void permutedColumnsEqualTheOriginal(long seed) {
     List<List<Object>> rows = rows(new Random(seed));
     List<List<Object>> permuted = new ArrayList<>();
@@ -54,8 +46,7 @@ class ResultComparatorPropertiesTest {
     assertThat(ResultComparator.compare(table(rows), actual, ComparisonOptions.DEFAULTS).equal()).isTrue();
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void strictComparisonIsSymmetric(long seed) {
     Random random = new Random(seed);
     List<List<Object>> a = rows(random);

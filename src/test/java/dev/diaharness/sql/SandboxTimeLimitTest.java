@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,31 +19,23 @@ class SandboxTimeLimitTest {
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
   @TempDir Path folder;
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
+  @AutoClose private SqlTestDatabase.Sandbox sandbox;
 
   @BeforeEach
   void load() {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database, SandboxLimits.DEFAULT.withTimeout(LIMIT));
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    executor.close();
-    database.close();
+    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT.withTimeout(LIMIT));
   }
 
   @Test
   void slowConstantFoldingTimesOutAtTheLimit() {
-    ExecutionResult result = executor.execute(SLOW_TO_PLAN);
+    ExecutionResult result = sandbox.executor().execute(SLOW_TO_PLAN);
 
     assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
   }
 
   @Test
   void slowConstantFoldingInBigQueryTextTimesOutAtTheLimit() {
-    ExecutionResult result = executor.executeBigQuery(
+    ExecutionResult result = sandbox.executor().executeBigQuery(
         "SELECT EDIT_DISTANCE(REPEAT('ab', 15000), REPEAT('ba', 15000)) AS d FROM orders");
 
     assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
@@ -51,9 +43,9 @@ class SandboxTimeLimitTest {
 
   @Test
   void theSandboxStillAnswersAfterAnAbandonedPlan() {
-    executor.execute(SLOW_TO_PLAN);
+    sandbox.executor().execute(SLOW_TO_PLAN);
 
-    ExecutionResult next = executor.execute("SELECT count(*) FROM orders");
+    ExecutionResult next = sandbox.executor().execute("SELECT count(*) FROM orders");
 
     assertThat(next).isInstanceOf(ExecutionResult.Rows.class);
     assertThat(((ExecutionResult.Rows) next).table().rows().get(0).get(0)).isEqualTo(4L);

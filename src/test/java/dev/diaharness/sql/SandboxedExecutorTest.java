@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +24,11 @@ class SandboxedExecutorTest {
    */
   private static final Duration LIMIT = Duration.ofSeconds(3);
   @TempDir Path folder;
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
+  @AutoClose private SqlTestDatabase.Sandbox sandbox;
 
   @BeforeEach
   void load() {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database, SandboxLimits.DEFAULT.withTimeout(LIMIT));
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    executor.close();
-    database.close();
+    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT.withTimeout(LIMIT));
   }
 
   @ParameterizedTest
@@ -84,7 +76,7 @@ class SandboxedExecutorTest {
         "not sql at all",
       })
   void forbiddenStatementIsRejectedAndHasNoEffect(String sql) {
-    ExecutionResult result = executor.execute(sql);
+    ExecutionResult result = sandbox.executor().execute(sql);
 
     assertThat(result).isInstanceOf(ExecutionResult.Rejected.class);
     assertThat(((ExecutionResult.Rejected) result).reason()).isNotBlank();
@@ -95,7 +87,7 @@ class SandboxedExecutorTest {
 
   @Test
   void lockDownHoldsEvenIfTheGuardIsBypassed() throws Exception {
-    try (var connection = database.newConnection()) {
+    try (var connection = sandbox.database().newConnection()) {
       assertThat(tryExecute(connection, "SET enable_external_access = true")).contains("locked");
       assertThat(tryExecute(connection, "SELECT * FROM read_csv('/etc/passwd')")).contains("disabled");
       assertThat(tryExecute(connection, "COPY orders TO '" + folder.resolve("leak.csv") + "'")).contains("disabled");
@@ -107,7 +99,8 @@ class SandboxedExecutorTest {
   @Test
   void endlessRecursiveQueryTimesOut() {
     ExecutionResult result =
-        executor.execute("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
+        sandbox.executor().execute(
+            "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
 
     assertThat(result).isEqualTo(new ExecutionResult.TimedOut(LIMIT));
     assertThat(count("SELECT COUNT(*) FROM orders")).isEqualTo(4L);
@@ -115,14 +108,15 @@ class SandboxedExecutorTest {
 
   @Test
   void hugeCrossJoinTimesOut() {
-    ExecutionResult result = executor.execute("SELECT count(*) FROM range(1000000000) a, range(1000000000) b");
+    ExecutionResult result =
+        sandbox.executor().execute("SELECT count(*) FROM range(1000000000) a, range(1000000000) b");
 
     assertThat(result).isInstanceOf(ExecutionResult.TimedOut.class);
   }
 
   @Test
   void millionRowResultIsCapped() {
-    ExecutionResult result = executor.execute("SELECT * FROM range(1000000)");
+    ExecutionResult result = sandbox.executor().execute("SELECT * FROM range(1000000)");
 
     assertThat(result).isInstanceOf(ExecutionResult.Rows.class);
     ResultTable table = ((ExecutionResult.Rows) result).table();
@@ -132,7 +126,7 @@ class SandboxedExecutorTest {
 
   @Test
   void resultExactlyAtTheCapIsNotTruncated() {
-    try (SandboxedExecutor small = new SandboxedExecutor(database, SandboxLimits.DEFAULT.withMaxRows(4))) {
+    try (SandboxedExecutor small = new SandboxedExecutor(sandbox.database(), SandboxLimits.DEFAULT.withMaxRows(4))) {
       ResultTable table = ((ExecutionResult.Rows) small.execute("SELECT * FROM orders")).table();
       assertThat(table.rowCount()).isEqualTo(4);
       assertThat(table.truncated()).isFalse();
@@ -141,7 +135,7 @@ class SandboxedExecutorTest {
 
   @Test
   void missingTableFailsWithClearReason() {
-    ExecutionResult result = executor.executeBigQuery("SELECT * FROM `proj.shop.invoices`");
+    ExecutionResult result = sandbox.executor().executeBigQuery("SELECT * FROM `proj.shop.invoices`");
 
     assertThat(result).isInstanceOf(ExecutionResult.Failed.class);
     assertThat(((ExecutionResult.Failed) result).reason()).contains("Table with name invoices does not exist");
@@ -149,7 +143,7 @@ class SandboxedExecutorTest {
 
   @Test
   void missingColumnFailsWithBinderError() {
-    ExecutionResult result = executor.execute("SELECT nope FROM orders");
+    ExecutionResult result = sandbox.executor().execute("SELECT nope FROM orders");
 
     assertThat(result).isInstanceOf(ExecutionResult.Failed.class);
     assertThat(((ExecutionResult.Failed) result).reason()).contains("Binder Error").contains("nope");
@@ -158,7 +152,7 @@ class SandboxedExecutorTest {
   @Test
   void valuesArePlainJavaTypes() {
     ExecutionResult result =
-        executor.execute("SELECT 1::INTEGER, 2::BIGINT, 1.5::DECIMAL(10,2), 2.5::DOUBLE, DATE '2024-01-02',"
+        sandbox.executor().execute("SELECT 1::INTEGER, 2::BIGINT, 1.5::DECIMAL(10,2), 2.5::DOUBLE, DATE '2024-01-02',"
             + " TIMESTAMP '2024-01-02 03:04:05', 'x', true, NULL, sum(id) FROM orders");
 
     List<Object> row = ((ExecutionResult.Rows) result).table().rows().get(0);
@@ -169,10 +163,10 @@ class SandboxedExecutorTest {
 
   @Test
   void untranslatableBigQueryIsReportedDistinctly() {
-    assertThat(executor.executeBigQuery("SELECT * FROM ML.PREDICT(MODEL `m`, (SELECT 1))"))
+    assertThat(sandbox.executor().executeBigQuery("SELECT * FROM ML.PREDICT(MODEL `m`, (SELECT 1))"))
         .isInstanceOf(ExecutionResult.Unsupported.class);
-    assertThat(executor.executeBigQuery("SELEC oops")).isInstanceOf(ExecutionResult.Unparseable.class);
-    assertThat(executor.executeBigQuery("DELETE FROM `shop.orders` WHERE true"))
+    assertThat(sandbox.executor().executeBigQuery("SELEC oops")).isInstanceOf(ExecutionResult.Unparseable.class);
+    assertThat(sandbox.executor().executeBigQuery("DELETE FROM `shop.orders` WHERE true"))
         .isInstanceOf(ExecutionResult.Rejected.class);
   }
 
@@ -181,14 +175,15 @@ class SandboxedExecutorTest {
   @ValueSource(strings = {"SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM read_parquet('x.parquet') t",
       "SELECT * FROM glob('*')", "SELECT n FROM (SELECT * FROM read_json_auto('/tmp/x.json')) AS n"})
   void fileReadingTableFunctionsInBigQueryTextAreRefusedNotUnsupported(String sql) {
-    assertThat(executor.executeBigQuery(sql)).isInstanceOf(ExecutionResult.Rejected.class)
+    assertThat(sandbox.executor().executeBigQuery(sql)).isInstanceOf(ExecutionResult.Rejected.class)
         .extracting(r -> ((ExecutionResult.Rejected) r).reason()).asString().contains("is not allowed");
   }
 
   @Test
   void connectionStaysUsableAfterFailuresAndTimeouts() {
-    executor.execute("SELECT nope FROM orders");
-    executor.execute("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
+    sandbox.executor().execute("SELECT nope FROM orders");
+    sandbox.executor().execute(
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
 
     assertThat(count("SELECT COUNT(*) FROM customers")).isEqualTo(2L);
   }
@@ -200,7 +195,7 @@ class SandboxedExecutorTest {
       List<Future<Object>> answers = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         int id = i % 4 + 1;
-        answers.add(threads.submit(() -> first(executor.executeBigQuery(
+        answers.add(threads.submit(() -> first(sandbox.executor().executeBigQuery(
             "SELECT id * 10 FROM `p.shop.orders` WHERE id = " + id))));
       }
       for (int i = 0; i < answers.size(); i++) {
@@ -212,7 +207,7 @@ class SandboxedExecutorTest {
   }
 
   private Object count(String sql) {
-    return first(executor.execute(sql));
+    return first(sandbox.executor().execute(sql));
   }
 
   private static Object first(ExecutionResult result) {

@@ -3,9 +3,9 @@ package dev.diaharness.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,12 +70,7 @@ class SqlExtractorTest {
     assertThat(SqlExtractor.extract(reply)).isEqualTo(Optional.ofNullable(expected));
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(1000);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void neverReturnsBlankAndAlwaysASubstringOfTheInput(long seed) {
     Random random = new Random(seed);
     // half any text, half text that contains the words the extractor looks for
@@ -88,8 +83,7 @@ class SqlExtractorTest {
     });
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 1000)
   void aFencedQueryIsFoundWhateverProseSurroundsIt(long seed) {
     Random random = new Random(seed);
     String before = prose(random);

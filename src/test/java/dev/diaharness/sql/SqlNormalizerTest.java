@@ -3,9 +3,9 @@ package dev.diaharness.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,34 +75,26 @@ class SqlNormalizerTest {
     assertThat(SqlNormalizer.canonical("SELECT Name FROM `p.d.T`")).hasValue("SELECT name FROM t");
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(500);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void normalizeIsIdempotent(long seed) {
     String once = SqlNormalizer.normalize(Gen.anyString(new Random(seed), 100));
     assertThat(SqlNormalizer.normalize(once)).isEqualTo(once);
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void normalizeIsIdempotentOnSqlShapedText(long seed) {
     String once = SqlNormalizer.normalize(sqlNoise(new Random(seed)));
     assertThat(SqlNormalizer.normalize(once)).isEqualTo(once);
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void presentationVariantsMatch(long seed) {
     Random random = new Random(seed);
     String query = query(random);
     assertThat(SqlNormalizer.exactMatch(query, presentation(random).apply(query))).isTrue();
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void differentLiteralsNeverMatch(long seed) {
     Random random = new Random(seed);
     String a = literal(random);

@@ -3,7 +3,7 @@ package dev.diaharness.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,19 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlParserConfigurationTest {
-  private EmbeddedDatabase database;
-  private SandboxedExecutor executor;
+  @AutoClose private SqlTestDatabase.Sandbox sandbox;
 
   @BeforeAll
   void load(@TempDir Path folder) {
-    database = SqlTestDatabase.load(folder);
-    executor = new SandboxedExecutor(database);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    executor.close();
-    database.close();
+    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT);
   }
 
   static Stream<Arguments> bigQueryWithComments() {
@@ -61,7 +53,7 @@ class SqlParserConfigurationTest {
   void bigQueryTheScorerParsesRunsInTheSandbox(String bigQuery, long expectedCount) {
     assertThat(SqlParser.parse(bigQuery)).isInstanceOf(SqlParseResult.Parsed.class);
 
-    ExecutionResult result = executor.executeBigQuery(bigQuery);
+    ExecutionResult result = sandbox.executor().executeBigQuery(bigQuery);
 
     assertThat(result).isInstanceOf(ExecutionResult.Rows.class);
     assertThat(((ExecutionResult.Rows) result).table().rows().get(0).get(0)).isEqualTo(expectedCount);
@@ -69,7 +61,7 @@ class SqlParserConfigurationTest {
 
   @Test
   void notBetweenKeepsItsMeaning() {
-    ExecutionResult result = executor.executeBigQuery(
+    ExecutionResult result = sandbox.executor().executeBigQuery(
         "SELECT COUNT(*) FROM orders WHERE order_date NOT BETWEEN DATE_SUB(DATE '2024-03-01', INTERVAL 1 DAY)"
             + " AND DATE '2024-03-01'");
 
@@ -80,7 +72,7 @@ class SqlParserConfigurationTest {
   /** BigQuery's 'a\\' is the text a\ : DuckDB's literal 'a\' — the guard must not read that backslash as an escape. */
   @Test
   void guardReadsTranslatedStringsAsDuckDbDoes() {
-    ExecutionResult result = executor.executeBigQuery("SELECT 'a\\\\' AS s, r'\\d' AS r");
+    ExecutionResult result = sandbox.executor().executeBigQuery("SELECT 'a\\\\' AS s, r'\\d' AS r");
 
     assertThat(result).isInstanceOf(ExecutionResult.Rows.class);
     assertThat(((ExecutionResult.Rows) result).table().rows().get(0)).containsExactly("a\\", "\\d");
@@ -89,7 +81,7 @@ class SqlParserConfigurationTest {
   /** A '#' is no comment in DuckDB text: the guard must see what follows it. */
   @Test
   void guardDoesNotTreatHashAsACommentInDuckDbText() {
-    ExecutionResult result = executor.execute("SELECT 1 # 1\n, * FROM read_csv('/etc/passwd')");
+    ExecutionResult result = sandbox.executor().execute("SELECT 1 # 1\n, * FROM read_csv('/etc/passwd')");
 
     assertThat(result).isInstanceOf(ExecutionResult.Rejected.class);
   }
@@ -99,6 +91,6 @@ class SqlParserConfigurationTest {
     String sql = "SELECT 1 FROM orders WHERE id IN (" + "1, ".repeat(SqlParser.MAX_LENGTH / 3) + "1)";
 
     assertThat(SqlParser.parse(sql)).isInstanceOf(SqlParseResult.Unparseable.class);
-    assertThat(executor.executeBigQuery(sql)).isInstanceOf(ExecutionResult.Unparseable.class);
+    assertThat(sandbox.executor().executeBigQuery(sql)).isInstanceOf(ExecutionResult.Unparseable.class);
   }
 }

@@ -3,14 +3,13 @@ package dev.diaharness.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlParserTest {
@@ -71,18 +70,12 @@ class SqlParserTest {
     assertThat(SqlParser.parse(nested)).isNotNull();
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(300);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 300)
   void neverThrows(long seed) {
     assertThat(SqlParser.parse(Gen.anyString(new Random(seed), 100))).isNotNull();
   }
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 300)
   void neverThrowsOnSqlShapedNoise(long seed) {
     assertThat(SqlParser.parse(sqlNoise(new Random(seed)))).isNotNull();
   }

@@ -4,10 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /** A small loaded database for the translation and sandbox tests: orders and customers. */
 final class SqlTestDatabase {
   private SqlTestDatabase() {}
+
+  /** The test database with a sandbox over it; closing closes both (in a test: an {@code @AutoClose} field). */
+  record Sandbox(EmbeddedDatabase database, SandboxedExecutor executor) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      executor.close();
+      database.close();
+    }
+  }
+
+  /** The test database written to {@code folder}, loaded, with a sandbox of {@code limits} over it. */
+  static Sandbox sandbox(Path folder, SandboxLimits limits) {
+    EmbeddedDatabase database = load(folder);
+    return new Sandbox(database, new SandboxedExecutor(database, limits));
+  }
 
   static EmbeddedDatabase load(Path folder) {
     try {

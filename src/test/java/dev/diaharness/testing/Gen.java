@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 /**
- * Small seeded generators for property-style tests: a {@code @ParameterizedTest} over {@link #seeds(int)} builds
- * its input from {@code new Random(seed)}, so a failing case is named by its seed and reproduces exactly.
+ * Small seeded generators for property-style tests: a {@link SeededTest} (one case per seed of {@link #seeds(int)})
+ * builds its input from {@code new Random(seed)}, so a failing case is named by its seed and reproduces exactly.
  *
  * <p>Numbers hit their bounds about one time in eight, since bugs live at the edges. This class is stateless and
  * thread-safe; the {@link Random} passed in is not.

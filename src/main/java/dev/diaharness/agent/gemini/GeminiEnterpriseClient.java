@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Gemini Enterprise adapter of {@link AgentDeployer} (SPEC §3.1, REST v1alpha): list (every page), create,
- * deploy with a bounded operation wait, get, patch, and the server-side OAuth authorization resource. The same code
- * talks to the emulator when {@code DIA_ENDPOINT} points at it. Thread-safe.
+ * deploy with a bounded operation wait, get, patch, delete, and the server-side OAuth authorization resource. The
+ * same code talks to the emulator when {@code DIA_ENDPOINT} points at it. Thread-safe.
  */
 public final class GeminiEnterpriseClient implements AgentDeployer {
   static final String TOKEN_URI = "https://oauth2.googleapis.com/token";
@@ -245,6 +245,40 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
           ? operations.await(result.path("name").asText(), "update of agent " + agentId, () -> false)
           : result;
     });
+  }
+
+  /**
+   * {@code agents.delete}: {@code DELETE {agent}}, which answers with an operation; a pending one is waited for
+   * (bounded, as a deploy). A 404 means the agent is gone already.
+   */
+  @Override
+  public boolean delete(String agentId) {
+    return guard(() -> {
+      JsonNode op;
+      try {
+        op = http.call("DELETE", settings.agentPath(agentId), null);
+      } catch (ApiFailure.NotFound e) {
+        return false;
+      }
+      if (op.hasNonNull("error")) {
+        throw new GeminiApiException("deletion of agent " + agentId + " failed: "
+            + OperationWaiter.describe(op.get("error")));
+      }
+      if (OperationWaiter.isPendingOperation(op)) {
+        operations.await(op.path("name").asText(), "deletion of agent " + agentId, () -> isGone(agentId));
+      }
+      return true;
+    });
+  }
+
+  /** True when {@code agents.get} of the agent is a 404. */
+  private boolean isGone(String agentId) {
+    try {
+      http.get(settings.agentPath(agentId));
+      return false;
+    } catch (ApiFailure.NotFound e) {
+      return true;
+    }
   }
 
   /** The authorization resource of this engine's agents ({@link Authorizations}). */

@@ -3,18 +3,15 @@ package dev.diaharness.llm.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diaharness.core.Json;
-import dev.diaharness.llm.ChatModel;
 import dev.diaharness.llm.ChatReply;
 import dev.diaharness.llm.ChatRequest;
+import dev.diaharness.llm.JsonChatModel;
 import dev.diaharness.llm.JsonHttp;
 import dev.diaharness.llm.ProviderCalls;
 import dev.diaharness.llm.ProviderException;
 import dev.diaharness.llm.RetrySettings;
 import dev.diaharness.llm.TokenUsage;
-import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,17 +20,12 @@ import java.util.Optional;
  * ({@code json_schema} when a schema is given, else {@code json_object} in JSON mode). Read: the first choice's
  * content and {@code usage.prompt_tokens/completion_tokens}. Thread-safe.
  */
-public final class OpenAiChatModel implements ChatModel {
+public final class OpenAiChatModel extends JsonChatModel {
   /** The official endpoint, used when {@code OPENAI_BASE_URL} is not set. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-  private final String id;
-  private final String model;
-  private final URI endpoint;
-  private final Optional<String> apiKey;
   private final boolean officialApi;
-  private final JsonHttp http;
-  private final ProviderCalls calls;
+  private final Map<String, String> headers;
 
   /**
    * @param id      the configured name, e.g. {@code openai:gpt-4o-mini}
@@ -42,33 +34,22 @@ public final class OpenAiChatModel implements ChatModel {
    */
   public OpenAiChatModel(String id, String model, String baseUrl, Optional<String> apiKey, RetrySettings settings,
       ProviderCalls calls) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.model = Objects.requireNonNull(model, "model");
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.endpoint = URI.create(base + "/chat/completions");
-    this.officialApi = base.startsWith(DEFAULT_BASE_URL);
-    this.apiKey = apiKey.filter(key -> !key.isBlank());
-    this.http = new JsonHttp("OpenAI-compatible server", "OPENAI_API_KEY", settings);
-    this.calls = Objects.requireNonNull(calls, "calls");
+    super(id, model, endpoint(baseUrl, "/chat/completions"),
+        new JsonHttp("OpenAI-compatible server", "OPENAI_API_KEY", settings), calls);
+    this.officialApi = baseUrl.startsWith(DEFAULT_BASE_URL);
+    this.headers = apiKey.filter(key -> !key.isBlank()).map(key -> Map.of("Authorization", "Bearer " + key))
+        .orElse(Map.of());
   }
 
   @Override
-  public String id() {
-    return id;
+  protected Map<String, String> headers() {
+    return headers;
   }
 
   @Override
-  public ChatReply complete(ChatRequest request) {
-    ObjectNode body = body(request);
-    Map<String, String> headers = new HashMap<>();
-    apiKey.ifPresent(key -> headers.put("Authorization", "Bearer " + key));
-    JsonNode answer = calls.call(() -> http.post(endpoint, headers, body));
-    return parse(answer);
-  }
-
-  ObjectNode body(ChatRequest request) {
+  protected ObjectNode body(ChatRequest request) {
     ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("model", model);
+    body.put("model", model());
     var messages = body.putArray("messages");
     if (!request.system().isEmpty()) {
       messages.addObject().put("role", "system").put("content", request.system());
@@ -87,14 +68,15 @@ public final class OpenAiChatModel implements ChatModel {
     return body;
   }
 
-  private ChatReply parse(JsonNode answer) {
+  @Override
+  protected ChatReply parse(JsonNode answer) {
     JsonNode content = answer.path("choices").path(0).path("message").path("content");
     if (!content.isTextual()) {
       throw new ProviderException(ProviderException.Kind.FATAL, 200,
-          "OpenAI-compatible server " + endpoint + ": the answer has no choices[0].message.content");
+          "OpenAI-compatible server " + endpoint() + ": the answer has no choices[0].message.content");
     }
     JsonNode usage = answer.path("usage");
     TokenUsage tokens = new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
-    return new ChatReply(content.asText(), tokens, answer.path("model").asText(model));
+    return new ChatReply(content.asText(), tokens, answer.path("model").asText(model()));
   }
 }

@@ -14,14 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * Accuracy by tag across iterations: a tag × iteration grid coloured by the tag's accuracy (red 0% → amber →
@@ -45,7 +37,6 @@ public final class TagChart {
       return ChartStyle.skip(dir, file(split), title(split), "No " + split.label() + " tag chart: the "
           + split.label() + " questions carry no tags.");
     }
-    DefaultXYZDataset data = new DefaultXYZDataset();
     List<double[]> cells = new ArrayList<>();
     List<XYTextAnnotation> labels = new ArrayList<>();
     for (IterationData it : run.iterations()) {
@@ -59,22 +50,8 @@ public final class TagChart {
         }
       });
     }
-    data.addSeries("accuracy", xyz(cells));
-    XYBlockRenderer renderer = new XYBlockRenderer();
-    renderer.setPaintScale(new HeatmapChart.PassRateScale());
-    SymbolAxis y = new SymbolAxis("tag", tags.toArray(new String[0]));
-    y.setInverted(true);
-    XYPlot plot = new XYPlot(data, ChartStyle.iterationAxis(AccuracyChart.first(run), AccuracyChart.last(run)), y,
-        renderer);
-    labels.forEach(plot::addAnnotation);
-    JFreeChart chart = new JFreeChart(title(split), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    NumberAxis scaleAxis = new NumberAxis("accuracy");
-    scaleAxis.setRange(0, 1);
-    scaleAxis.setTickUnit(new NumberTickUnit(0.25, new java.text.DecimalFormat("0%")));
-    PaintScaleLegend legend = new PaintScaleLegend(new HeatmapChart.PassRateScale(), scaleAxis);
-    legend.setPosition(RectangleEdge.RIGHT);
-    legend.setMargin(4, 4, 4, 4);
-    chart.addSubtitle(legend);
+    JFreeChart chart = PassRateGrid.chart(run, title(split), "tag", tags, cells, "accuracy");
+    labels.forEach(chart.getXYPlot()::addAnnotation);
     int height = Math.min(4000, Math.max(ChartStyle.HEIGHT, 140 + 26 * tags.size()));
     return ChartStyle.save(chart, dir, file(split), title(split), height);
   }
@@ -92,15 +69,5 @@ public final class TagChart {
     label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     label.setPaint(g.accuracy() < 0.25 ? Color.WHITE : Color.BLACK); // readable on dark red as on amber/green
     return label;
-  }
-
-  private static double[][] xyz(List<double[]> cells) {
-    double[][] xyz = new double[3][cells.size()];
-    for (int i = 0; i < cells.size(); i++) {
-      for (int k = 0; k < 3; k++) {
-        xyz[k][i] = cells.get(i)[k];
-      }
-    }
-    return xyz;
   }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The seeded screening minibatch. */
 class MinibatchTest {
@@ -40,12 +38,7 @@ class MinibatchTest {
     assertThat(differs).isTrue();
   }
 
-  static LongStream seeds() {
-    return Gen.seeds(500);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void aSampleOfTrainingQuestionsInSetOrderWithoutRepeats(long caseSeed) {
     Random random = new Random(caseSeed);
     int size = Gen.intBetween(random, 1, 20);

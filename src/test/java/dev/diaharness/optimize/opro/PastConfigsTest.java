@@ -7,22 +7,15 @@ import dev.diaharness.optimize.TriedConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.SeededTest;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OPRO trajectory: top-N past configs, ascending, whole, within the token budget. */
 class PastConfigsTest {
   private static final List<ConfigField> FIELDS = List.of(ConfigField.NL2SQL_PROMPT);
 
-  static LongStream seeds() {
-    return Gen.seeds(500);
-  }
-
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @SeededTest(cases = 500)
   void ascendingWholeWithinBudgetAndOnlyTheLowestDropped(long seed) {
     Random random = new Random(seed);
     List<Integer> accuracies = Gen.listOf(random, 1, 12, () -> Gen.intBetween(random, 0, 100));

@@ -1,11 +1,9 @@
-package dev.diaharness.cli;
+package dev.diaharness.optimize;
 
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.InputException;
-import dev.diaharness.optimize.IterationRecord;
-import dev.diaharness.optimize.RunFiles;
-import dev.diaharness.optimize.Trajectory;
-import dev.diaharness.optimize.TrajectoryStore;
+import dev.diaharness.run.RunFolder;
+import dev.diaharness.run.RunManifest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +14,22 @@ import java.util.function.Supplier;
  * again (its finished items come from the journal, so nothing finished is asked again), or the next one when the
  * last iteration had already proposed its successor (the proposal is re-used, not asked for again).
  */
-record ResumePoint(Trajectory trajectory, int iteration, AgentConfig config) {
-  static ResumePoint of(RunSetup setup, RunFiles files, TrajectoryStore store, String optimizer,
-      Supplier<AgentConfig> startingConfig) {
-    Optional<Trajectory> saved = setup.resumed ? store.read() : Optional.empty();
+public record ResumePoint(Trajectory trajectory, int iteration, AgentConfig config) {
+  /**
+   * @param folder         the run's folder, new or resumed
+   * @param manifest       the run.json the run began with (agent and command line of a fresh trajectory)
+   * @param optimizer      the proposer's name, for a fresh trajectory
+   * @param startingConfig the config of iteration 1 of a run that has not started one yet
+   * @throws InputException naming the file when a resumed iteration's evaluated config is missing
+   */
+  public static ResumePoint of(RunFolder folder, RunManifest manifest, RunFiles files, TrajectoryStore store,
+      String optimizer, Supplier<AgentConfig> startingConfig) {
+    Optional<Trajectory> saved = folder.resumed() ? store.read() : Optional.empty();
     int last = files.lastStartedIteration();
     if (saved.isEmpty() || last == 0) {
-      Trajectory fresh = new Trajectory(Trajectory.CURRENT_VERSION, setup.run.root().getFileName().toString(),
-          setup.manifest.agentName(), setup.connection.agentId(), Clock.systemUTC().instant(),
-          setup.manifest.commandLine(), optimizer, List.of(), null, null, null);
+      Trajectory fresh = new Trajectory(Trajectory.CURRENT_VERSION,
+          folder.directory().root().getFileName().toString(), manifest.agentName(), manifest.agentId(),
+          Clock.systemUTC().instant(), manifest.commandLine(), optimizer, List.of(), null, null, null);
       return new ResumePoint(fresh, 1, startingConfig.get());
     }
     Trajectory trajectory = saved.get().withEnd(null, null, null);
