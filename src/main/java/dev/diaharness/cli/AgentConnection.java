@@ -119,9 +119,19 @@ final class AgentConnection implements AutoCloseable {
     return new GeminiEnterpriseClient(new GeminiHttp(settings), env);
   }
 
+  /** The deployer with every HTTP attempt through {@code callGate} (the agent pool's, through the run's). */
+  AgentDeployer deployer(CallGate callGate) {
+    return new GeminiEnterpriseClient(new GeminiHttp(settings, RetryListener.NONE, Clock.systemUTC(), callGate), env);
+  }
+
   /** The agent, with every HTTP attempt through the run's gate. */
   Agent agent(SqlFollowup followup) {
-    GeminiHttp http = new GeminiHttp(settings.withAgentId(agentId), RetryListener.NONE, Clock.systemUTC(), gate);
+    return agent(followup, agentId);
+  }
+
+  /** Another agent of the same engine (a pool agent), with every HTTP attempt through the run's gate. */
+  Agent agent(SqlFollowup followup, String otherAgentId) {
+    GeminiHttp http = new GeminiHttp(settings.withAgentId(otherAgentId), RetryListener.NONE, Clock.systemUTC(), gate);
     return new GeminiAgent(http, followup, keepRaw ? KEPT_RAW_CAP : StreamAssistParser.DEFAULT_RAW_CAP, sessions);
   }
 

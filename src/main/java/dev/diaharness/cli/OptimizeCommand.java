@@ -23,7 +23,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -56,17 +58,20 @@ final class OptimizeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     OptimizeOptions options = optimizer.toOptions();
     ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
-    try (RunSetup setup = RunSetup.open(run, "optimize", CommandLines.of(spec), environment, progress);
+    try (RunSetup setup = RunSetup.open(run, Map.of("agent_pool", Integer.toString(optimizer.agentPool)),
+        "optimize", CommandLines.of(spec), environment, progress);
         RunEvaluation evaluation = setup.evaluation(progress);
         InterruptSignals signals = InterruptSignals.install(spec.commandLine().getErr(),
-            () -> evaluation.interrupt(InterruptSignals.GRACE))) {
+            () -> evaluation.interrupt(InterruptSignals.GRACE));
+        ScreeningPool screening = ScreeningPool.open(setup, optimizer.agentPool,
+            ProposerChoice.nameOf(optimizer, setup.models), new ConfigDeployment(setup.connection.deployer()),
+            progress)) {
       out.println("run folder: " + setup.run.root());
       RunFiles files = new RunFiles(setup.run);
       TrajectoryStore store = new TrajectoryStore(setup.run.trajectoryFile());
       ConfigDeployment deployment = new ConfigDeployment(setup.connection.deployer());
-      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress, Optional.of(
-          new AgentCandidateScreen(deployment, setup.connection.agentId(), setup.screeningConversations(),
-              setup.scoring.scorer(), setup.options.maxWorkers())));
+      ProposerChoice proposer = ProposerChoice.choose(optimizer, setup.models, progress,
+          Optional.of(screening.screen()));
       ResumePoint start = ResumePoint.of(setup.folder, setup.manifest, files, store, proposer.name(),
           () -> startingConfig(setup));
       ApprovalPolicy approval = approval(out);
@@ -113,7 +118,7 @@ final class OptimizeCommand implements Callable<Integer> {
     return new IterationEvaluator() {
       @Override
       public EvaluationResult evaluate(int iteration, AgentConfig config) {
-        return evaluation.evaluate(iteration, config.schemaDescription());
+        return evaluation.evaluate(iteration, config.schemaDescription(), Set.of(Split.TRAIN));
       }
 
       @Override

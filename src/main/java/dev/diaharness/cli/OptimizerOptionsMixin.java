@@ -35,6 +35,12 @@ final class OptimizerOptionsMixin {
       description = "(opro) training questions each candidate is screened on (default: ${DEFAULT-VALUE}).")
   int minibatch;
 
+  @Option(names = "--agent-pool", paramLabel = "N", defaultValue = "1",
+      description = "(opro) agents that screen candidates at once: the run's agent plus N-1 pool agents named "
+          + "'<display name> · pool k', found or created (and kept) in your project; 1 screens candidates one at a "
+          + "time on the run's agent (default: ${DEFAULT-VALUE}).")
+  int agentPool;
+
   @Option(names = "--minibatch-seed", paramLabel = "N", defaultValue = "42", hidden = true,
       description = "(opro) seed of the screening minibatch.")
   long seedForMinibatch;
@@ -52,7 +58,13 @@ final class OptimizerOptionsMixin {
           + "(default: ${DEFAULT-VALUE}).")
   double rollbackPoints;
 
+  /** The largest {@code --agent-pool}: every pool agent is a deployed agent in the user's project. */
+  static final int MAX_AGENT_POOL = 16;
+
   OptimizeOptions toOptions() {
+    if (agentPool < 1 || agentPool > MAX_AGENT_POOL) {
+      throw new InputException("--agent-pool must be between 1 and " + MAX_AGENT_POOL + ", got " + agentPool);
+    }
     try {
       return new OptimizeOptions(maxIterations, Optional.ofNullable(targetAccuracy).map(p -> p / 100),
           Optional.ofNullable(patience), rollbackPoints);

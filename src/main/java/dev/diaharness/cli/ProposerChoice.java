@@ -20,9 +20,7 @@ import java.util.Optional;
 record ProposerChoice(String name, Proposer proposer) {
   static ProposerChoice choose(OptimizerOptionsMixin flags, ModelSetup models, RunListener listener,
       Optional<CandidateScreen> screen) {
-    String name = flags.optimizer == null
-        ? (models.roles.promptImprovement().isPresent() ? "opro" : "examples")
-        : flags.optimizer.toLowerCase(Locale.ROOT);
+    String name = nameOf(flags, models);
     switch (name) {
       case "examples":
         listener.note("optimizer: examples (offline: adds failed training questions as few-shot examples, up to "
@@ -33,6 +31,13 @@ record ProposerChoice(String name, Proposer proposer) {
       default:
         throw new InputException("--optimizer must be opro or examples, got '" + flags.optimizer + "'");
     }
+  }
+
+  /** The optimizer's name as given, lower case; else opro with a model configured, else examples. */
+  static String nameOf(OptimizerOptionsMixin flags, ModelSetup models) {
+    return flags.optimizer == null
+        ? (models.roles.promptImprovement().isPresent() ? "opro" : "examples")
+        : flags.optimizer.toLowerCase(Locale.ROOT);
   }
 
   private static ProposerChoice opro(OptimizerOptionsMixin flags, ModelSetup models, RunListener listener,

@@ -21,7 +21,7 @@ final class ResumedFlags {
   /** The flags a resumed run may change: speed, limits, budget, retries, output detail — never what is measured. */
   static final List<String> CARRY_OUT = List.of("--max-workers", "--rate-limit", "--item-timeout", "--max-usd",
       "--retry-errors", "--no-judge-cache", "--max-iterations", "--verbose", "--emulator-latency-ms",
-      "--emulator-faults", "--emulator-retry-after-seconds");
+      "--emulator-faults", "--emulator-retry-after-seconds", "--agent-pool");
 
   private static final Set<String> NOT_COPIED = Set.of("--resume", "--help", "--version");
 

@@ -55,7 +55,7 @@ final class RunSetup implements AutoCloseable {
   final RunManifest manifest;
   /** {@code --keep-raw}: every raw stream saved under raw/ of the run folder. */
   final boolean keepRaw;
-  private final List<ConversationRunner> runners = new ArrayList<>();
+  private final List<ConversationRunner> runners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private RunSetup(Optional<AgentConfig> config, GoldenSet train, Optional<GoldenSet> test, RunFolder folder,
       RunOptions options, ModelSetup models, ScorerSetup scoring, TrafficControl traffic,
@@ -89,6 +89,12 @@ final class RunSetup implements AutoCloseable {
   /** Loads and checks every input before anything is started or written, then opens the run. */
   static RunSetup open(RunOptionsMixin flags, String command, CommandLines.Given commandLine,
       Function<String, Optional<String>> env, RunListener listener) {
+    return open(flags, Map.of(), command, commandLine, env, listener);
+  }
+
+  /** As above, recording {@code commandFlags} (flags of the command beyond the run flags) in run.json. */
+  static RunSetup open(RunOptionsMixin flags, Map<String, String> commandFlags, String command,
+      CommandLines.Given commandLine, Function<String, Optional<String>> env, RunListener listener) {
     if (flags.goldenSet == null) {
       throw new InputException("--golden-set is required (or --resume RUN_DIR, which takes it from run.json)");
     }
@@ -156,7 +162,7 @@ final class RunSetup implements AutoCloseable {
     }
     RunManifest fresh = new RunManifest(RunManifest.CURRENT_VERSION, folder.directory().root().getFileName().toString(),
         command, commandLine.line(), connection.agentId(), config.map(AgentConfig::name).orElse(""), flags.embedded,
-        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags), null, commandLine.args(),
+        Clock.systemUTC().instant(), null, models.describe(), flagsOf(flags, commandFlags), null, commandLine.args(),
         Path.of("").toAbsolutePath().toString(), warnings);
     RunManifest manifest = folder.begin(fresh);
     return new RunSetup(config, train, test, folder, options, models, scoring, traffic, connection, followup,
@@ -204,8 +210,8 @@ final class RunSetup implements AutoCloseable {
         : RunFolder.create(flags.resultsDir, flags.clearPriorResults, LocalDateTime.now());
   }
 
-  private static Map<String, String> flagsOf(RunOptionsMixin f) {
-    Map<String, String> m = new LinkedHashMap<>();
+  private static Map<String, String> flagsOf(RunOptionsMixin f, Map<String, String> commandFlags) {
+    Map<String, String> m = new LinkedHashMap<>(commandFlags);
     m.put("num_repeats", Integer.toString(f.numRepeats));
     m.put("max_workers", Integer.toString(f.maxWorkers));
     m.put("max_retries", Integer.toString(f.maxRetries));
@@ -233,8 +239,13 @@ final class RunSetup implements AutoCloseable {
    * limiter, retry budget and item timeout as the evaluations. Closed with the setup.
    */
   ConversationRunner screeningConversations() {
-    ConversationRunner runner = new ConversationRunner(connection.agent(followup), traffic, options.itemTimeout(),
-        options.maxRetries(), options.backoff(), Ticker.SYSTEM);
+    return screeningConversations(connection.agentId());
+  }
+
+  /** As {@link #screeningConversations()}, with another agent of the engine (a pool agent). */
+  ConversationRunner screeningConversations(String agentId) {
+    ConversationRunner runner = new ConversationRunner(connection.agent(followup, agentId), traffic,
+        options.itemTimeout(), options.maxRetries(), options.backoff(), Ticker.SYSTEM);
     runners.add(runner);
     return runner;
   }

@@ -5,11 +5,11 @@ import dev.diaharness.report.IterationData;
 import dev.diaharness.report.NaturalOrder;
 import dev.diaharness.report.RunRecord;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.run.PassEstimators;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitMetrics;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +67,8 @@ public final class RunComparer {
   }
 
   private static List<QuestionChange> questions(Split split, List<ItemResult> a, List<ItemResult> b) {
-    Map<String, List<ItemResult>> byA = byQuestion(a);
-    Map<String, List<ItemResult>> byB = byQuestion(b);
+    Map<String, List<ItemResult>> byA = RowsByQuestion.of(a);
+    Map<String, List<ItemResult>> byB = RowsByQuestion.of(b);
     TreeSet<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
     ids.addAll(byA.keySet());
     ids.addAll(byB.keySet());
@@ -81,11 +81,5 @@ public final class RunComparer {
           QuestionOutcome.of(rowsA), QuestionOutcome.of(rowsB)));
     }
     return changes;
-  }
-
-  private static Map<String, List<ItemResult>> byQuestion(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> by = new LinkedHashMap<>();
-    rows.forEach(r -> by.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
-    return by;
   }
 }

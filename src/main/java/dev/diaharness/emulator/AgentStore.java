@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,8 +52,8 @@ final class AgentStore {
     }
   }
 
-  /** A deploy operation: done once the clock passes {@code doneAt}. */
-  record Operation(String name, String agentId, Instant doneAt) {}
+  /** A deploy operation: done once the clock passes {@code doneAt}; {@code fault} is how it ends. */
+  record Operation(String name, String agentId, Instant doneAt, DeployFault fault) {}
 
   private final String assistant;
   private final Clock clock;
@@ -60,6 +61,13 @@ final class AgentStore {
   private final DeployFault deployFault;
   private final ConcurrentSkipListMap<Long, StoredAgent> agents = new ConcurrentSkipListMap<>();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  /** the latest deploy operation of each agent: the one that settles its state */
+  private final Map<String, Operation> latestDeploy = new ConcurrentHashMap<>();
+  /** display names whose every deploy fails ({@link #failDeploysOf}), even of an ENABLED agent */
+  private final Set<String> failingDeploys = ConcurrentHashMap.newKeySet();
+  /** agents patched since their last deploy, when a patch needs a deploy ({@link #redeployAfterPatch}) */
+  private final Set<String> patchedSinceDeploy = ConcurrentHashMap.newKeySet();
+  private volatile boolean redeployAfterPatch;
   /** Finished delete operations by name: their agent is gone, so they are kept as the JSON a poll returns. */
   private final Map<String, ObjectNode> deletions = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1_000_000_000_000_000_001L);
@@ -74,6 +82,22 @@ final class AgentStore {
     this.clock = clock;
     this.deployDelay = deployDelay;
     this.deployFault = deployFault;
+  }
+
+  /**
+   * From now on, every deploy of an agent named {@code displayName} ends DEPLOYMENT_FAILED — also the deploy of an
+   * ENABLED agent, which otherwise is the "already ENABLED" 400 (tests of one failing agent among several).
+   */
+  void failDeploysOf(String displayName) {
+    failingDeploys.add(displayName);
+  }
+
+  /**
+   * When on, a PATCH that changes an ENABLED agent's config makes its next {@code :deploy} a real one that takes
+   * the deploy delay (instead of the "already ENABLED" 400), so a benchmark sees what a redeploy costs.
+   */
+  void redeployAfterPatch(boolean value) {
+    this.redeployAfterPatch = value;
   }
 
   StoredAgent create(AgentConfig config, String bqProjectId, String bqDatasetId, Optional<String> auth,
@@ -129,18 +153,25 @@ final class AgentStore {
   /** Replaces the config of an agent; its state does not change (the real service applies a PATCH at once). */
   StoredAgent update(String id, AgentConfig config) {
     StoredAgent current = get(id);
+    if (redeployAfterPatch && !current.config().equals(config)) {
+      patchedSinceDeploy.add(current.id());
+    }
     return agents.compute(Long.parseLong(current.id()), (k, a) -> a.with(config, a.state()));
   }
 
   /** Starts a deploy and returns its operation; deploying an ENABLED agent is the real service's 400. */
   Operation deploy(String id) {
     StoredAgent agent = get(id);
-    if (ENABLED.equals(agent.state())) {
+    boolean failing = failingDeploys.contains(agent.config().displayName());
+    boolean patched = patchedSinceDeploy.remove(agent.id());
+    if (ENABLED.equals(agent.state()) && !failing && !patched) {
       throw ApiError.precondition("Invalid agent state for deploy: ENABLED");
     }
     String name = agent.name() + "/operations/deploy-" + nextOperation.getAndIncrement();
-    Operation op = new Operation(name, agent.id(), clock.instant().plus(deployDelay));
+    Operation op = new Operation(name, agent.id(), clock.instant().plus(deployDelay),
+        failing ? DeployFault.DEPLOYMENT_FAILED : deployFault);
     operations.put(name, op);
+    latestDeploy.put(agent.id(), op);
     agents.computeIfPresent(Long.parseLong(agent.id()), (k, a) -> a.with(a.config(), DEPLOYING));
     return op;
   }
@@ -178,9 +209,9 @@ final class AgentStore {
     json.put("name", op.name());
     boolean done = !clock.instant().isBefore(op.doneAt());
     json.put("done", done);
-    if (done && deployFault != DeployFault.NONE) {
+    if (done && op.fault() != DeployFault.NONE) {
       ObjectNode error = json.putObject("error");
-      boolean failed = deployFault == DeployFault.DEPLOYMENT_FAILED;
+      boolean failed = op.fault() == DeployFault.DEPLOYMENT_FAILED;
       error.put("code", failed ? 9 : 13); // FAILED_PRECONDITION, INTERNAL
       error.put("message", failed ? FAILURE_REASON : "Internal error while deploying the agent (emulated fault).");
       error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
@@ -196,13 +227,12 @@ final class AgentStore {
     if (!DEPLOYING.equals(agent.state())) {
       return agent;
     }
-    boolean due = operations.values().stream()
-        .anyMatch(op -> op.agentId().equals(agent.id()) && !clock.instant().isBefore(op.doneAt()));
-    if (!due) {
+    Operation op = latestDeploy.get(agent.id());
+    if (op == null || clock.instant().isBefore(op.doneAt())) {
       return agent;
     }
-    String settled = deployFault == DeployFault.DEPLOYMENT_FAILED ? DEPLOYMENT_FAILED
-        : deployFault == DeployFault.OPERATION_ERROR ? CONFIGURED : ENABLED;
+    String settled = op.fault() == DeployFault.DEPLOYMENT_FAILED ? DEPLOYMENT_FAILED
+        : op.fault() == DeployFault.OPERATION_ERROR ? CONFIGURED : ENABLED;
     return agents.compute(Long.parseLong(agent.id()),
         (k, a) -> DEPLOYING.equals(a.state()) ? a.with(a.config(), settled) : a);
   }

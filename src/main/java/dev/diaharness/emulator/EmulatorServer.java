@@ -41,6 +41,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Optional<EmbeddedDatabase> database;
   private final RequestMetrics metrics;
+  private final AgentStore store;
   private final String agentId;
   private final String projectId;
   private final String location;
@@ -58,8 +59,9 @@ public final class EmulatorServer implements AutoCloseable {
       Brain brain = b.brainFactory.apply(catalog);
       String engine = "projects/" + projectId + "/locations/" + location + "/collections/default_collection/engines/"
           + engineId;
-      AgentStore store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay,
+      this.store = new AgentStore(engine + "/assistants/default_assistant", b.clock, b.deployDelay,
           b.deployFault);
+      store.redeployAfterPatch(b.redeployAfterPatch);
       this.agentId = store.create(b.config, orDefault(b.config.bqProjectId(), projectId),
           orDefault(b.config.bqDatasetId(), "local_dataset"), Optional.empty(), AgentStore.ENABLED).id();
       StreamAssistEndpoint conversations = new StreamAssistEndpoint(store, new SessionStore(engine),
@@ -131,6 +133,19 @@ public final class EmulatorServer implements AutoCloseable {
     return metrics.snapshot();
   }
 
+  /** The answered {@code streamAssist} turns, oldest first (as many as the arrival capacity keeps). */
+  public java.util.List<AgentTurn> turns() {
+    return metrics.turns();
+  }
+
+  /**
+   * From now on, every deploy of the agents named {@code displayName} fails (DEPLOYMENT_FAILED), even when the
+   * agent is already ENABLED: one failing agent among several, for tests.
+   */
+  public void failDeploysOf(String displayName) {
+    store.failDeploysOf(displayName);
+  }
+
   /** Stops serving at once (requests in flight are cut) and frees the embedded database. */
   @Override
   public void close() {
@@ -187,6 +202,7 @@ public final class EmulatorServer implements AutoCloseable {
     private boolean proseAnswers;
     private DeployFault deployFault = DeployFault.NONE;
     private boolean bigQueryDenied;
+    private boolean redeployAfterPatch;
 
     private Builder(AgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -266,6 +282,15 @@ public final class EmulatorServer implements AutoCloseable {
     /** {@code --deploy-fault}: every deploy fails this way (default: none). */
     public Builder deployFault(DeployFault value) {
       this.deployFault = Objects.requireNonNull(value, "deployFault");
+      return this;
+    }
+
+    /**
+     * A PATCH that changes an ENABLED agent makes its next deploy take the deploy delay (default off: that deploy is
+     * the "already ENABLED" 400 and returns at once), so benchmarks see the cost of redeploying candidates.
+     */
+    public Builder redeployAfterPatch(boolean value) {
+      this.redeployAfterPatch = value;
       return this;
     }
 

@@ -20,12 +20,29 @@ public final class RequestMetrics {
   private final Map<FaultPlan.Kind, LongAdder> faults = new ConcurrentHashMap<>();
   private final long[] arrivals;
   private long arrivalCount;
+  private final java.util.Queue<AgentTurn> turns = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger turnCount = new java.util.concurrent.atomic.AtomicInteger();
+  private final int turnCapacity;
 
   RequestMetrics(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("arrival capacity must be >= 1, got " + capacity);
     }
     this.arrivals = new long[capacity];
+    this.turnCapacity = capacity;
+  }
+
+  /** Records an answered {@code streamAssist} turn; the oldest are dropped beyond the capacity. */
+  void recordTurn(AgentTurn turn) {
+    turns.add(turn);
+    if (turnCount.incrementAndGet() > turnCapacity && turns.poll() != null) {
+      turnCount.decrementAndGet();
+    }
+  }
+
+  /** The recorded turns, in the order they ended. */
+  java.util.List<AgentTurn> turns() {
+    return java.util.List.copyOf(turns);
   }
 
   void record(String endpoint, long arrivalNanos) {

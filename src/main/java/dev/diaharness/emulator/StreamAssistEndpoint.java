@@ -62,6 +62,7 @@ final class StreamAssistEndpoint {
   }
 
   void streamAssist(HttpExchange exchange) throws IOException {
+    long arrival = System.nanoTime();
     byte[] request = HttpJson.readBytes(exchange);
     JsonNode body = HttpJson.parse(request);
     String question = body.path("query").path("text").asText("");
@@ -90,6 +91,7 @@ final class StreamAssistEndpoint {
     }
     List<ObjectNode> elements = answer(agent, session, question, repeatOf(exchange), token, fault);
     stream(exchange, elements, fault.isPresent() && fault.get() == FaultPlan.Kind.TRUNCATED_STREAM);
+    metrics.recordTurn(new AgentTurn(agentId, arrival, System.nanoTime()));
   }
 
   /** The harness's repeat number of the question (header), when it sent one; a positive number or empty. */

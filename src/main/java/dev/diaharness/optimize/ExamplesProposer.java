@@ -5,6 +5,7 @@ import dev.diaharness.config.ConfigHash;
 import dev.diaharness.config.NlExample;
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.scoring.Status;
 import dev.diaharness.sql.SqlNormalizer;
 import java.util.ArrayList;
@@ -80,24 +81,19 @@ public final class ExamplesProposer implements Proposer {
 
   /** Training questions with at least one failed repeat, lowest pass rate first, then in set order. */
   private static List<GoldenCase> failuresWorstFirst(ProposalContext ctx) {
-    Map<String, int[]> tally = new HashMap<>(); // {tries, passes}
-    Set<String> brokenGold = new HashSet<>();
-    for (ItemResult r : ctx.trainRows()) {
-      int[] t = tally.computeIfAbsent(r.key().questionId(), id -> new int[2]);
-      t[0]++;
-      t[1] += r.passed() ? 1 : 0;
-      if (r.verdict().status() == Status.GOLD_ERROR) {
-        brokenGold.add(r.key().questionId()); // its expected SQL does not run: never teach it to the agent
-      }
-    }
+    Map<String, List<ItemResult>> byQuestion = RowsByQuestion.of(ctx.trainRows());
+    Map<String, Double> passRates = new HashMap<>();
     List<GoldenCase> failed = new ArrayList<>();
     for (GoldenCase c : ctx.trainCases()) {
-      int[] t = tally.get(c.id());
-      if (t != null && t[1] < t[0] && !brokenGold.contains(c.id())) {
+      List<ItemResult> rows = byQuestion.getOrDefault(c.id(), List.of());
+      long passes = rows.stream().filter(ItemResult::passed).count();
+      // a question whose expected SQL does not run (GOLD_ERROR) is never taught to the agent
+      if (passes < rows.size() && rows.stream().noneMatch(r -> r.verdict().status() == Status.GOLD_ERROR)) {
         failed.add(c);
+        passRates.put(c.id(), (double) passes / rows.size());
       }
     }
-    failed.sort(Comparator.comparingDouble(c -> passRate(tally.get(c.id()))));
+    failed.sort(Comparator.comparingDouble(c -> passRates.get(c.id())));
     return failed;
   }
 
@@ -109,10 +105,6 @@ public final class ExamplesProposer implements Proposer {
     return SqlNormalizer.normalize(sql)
         .replaceAll("'(?:[^']|'')*'", "?")
         .replaceAll("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w])", "?");
-  }
-
-  private static double passRate(int[] t) {
-    return (double) t[1] / t[0];
   }
 
   /**

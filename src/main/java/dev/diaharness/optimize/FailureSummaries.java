@@ -1,15 +1,16 @@
 package dev.diaharness.optimize;
 
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Derives the per-question views of an evaluation from its rows — failures and the paired comparison between two
- * iterations — from the verdicts only, so they always agree with the accuracy. Stateless.
+ * Derives the per-question views of an evaluation — failures from its rows, and the paired comparison between two
+ * iterations from the pass rates its metrics recorded — from the verdicts only, so they always agree with the
+ * accuracy. Stateless.
  */
 public final class FailureSummaries {
   private FailureSummaries() {}
@@ -19,23 +20,15 @@ public final class FailureSummaries {
    * failing one (its SQL and evidence).
    */
   public static List<FailureEntry> failures(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> byQuestion = byQuestion(rows);
     List<FailureEntry> failures = new ArrayList<>();
-    byQuestion.forEach((id, list) -> {
+    RowsByQuestion.of(rows).forEach((id, list) -> {
       double rate = passRate(list);
-      list.stream().filter(r -> !r.passed()).min(Comparator.comparingInt(r -> r.key().repeat())).ifPresent(r ->
+      list.stream().filter(r -> !r.passed()).findFirst().ifPresent(r ->
           failures.add(new FailureEntry(id, r.question().text(), r.question().expectedSql(),
               r.answer().sql().orElse(null), r.verdict().status().name(), r.verdict().evidence().summary(), rate)));
     });
     failures.sort(Comparator.comparingDouble(FailureEntry::passRate));
     return failures;
-  }
-
-  /** Question id → pass rate over its repeats. */
-  public static Map<String, Double> passRates(List<ItemResult> rows) {
-    Map<String, Double> rates = new LinkedHashMap<>();
-    byQuestion(rows).forEach((id, list) -> rates.put(id, passRate(list)));
-    return rates;
   }
 
   /** Questions that pass a majority of repeats in {@code now} but did not in {@code before}. */
@@ -52,12 +45,6 @@ public final class FailureSummaries {
   /** Questions that passed a majority of repeats in {@code before} but do not in {@code now}. */
   public static List<String> broken(Map<String, Double> before, Map<String, Double> now) {
     return fixed(now, before).stream().filter(now::containsKey).toList();
-  }
-
-  private static Map<String, List<ItemResult>> byQuestion(List<ItemResult> rows) {
-    Map<String, List<ItemResult>> map = new LinkedHashMap<>();
-    rows.forEach(r -> map.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
-    return map;
   }
 
   private static double passRate(List<ItemResult> rows) {

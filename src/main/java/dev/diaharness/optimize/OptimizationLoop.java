@@ -8,6 +8,7 @@ import dev.diaharness.run.EvaluationResult;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.RunInterruptedException;
 import dev.diaharness.run.RunListener;
+import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -106,12 +107,15 @@ public final class OptimizationLoop {
       deploy(config);
       listener.note("iteration " + i + ": evaluating config " + shortHash(ConfigHash.of(config)));
       EvaluationResult result = evaluator.evaluate(i, config);
-      IterationRecord record = record(i, config, result);
+      int evaluatedIteration = i;
+      List<ItemResult> trainRows = result.rows(Split.TRAIN).orElseThrow(() -> new IllegalStateException(
+          "the evaluation of iteration " + evaluatedIteration + " kept no training rows"));
+      IterationRecord record = record(i, config, result, trainRows);
       Optional<String> stop = stopReason(record);
       if (stop.isPresent()) {
         return stop.get();
       }
-      Optional<AgentConfig> next = proposeNext(record);
+      Optional<AgentConfig> next = proposeNext(record, trainRows);
       if (next.isEmpty()) {
         return trajectory.iterations().get(trajectory.iterations().size() - 1).proposalSummary();
       }
@@ -123,13 +127,14 @@ public final class OptimizationLoop {
     deployment.apply(agentId, config);
   }
 
-  private IterationRecord record(int i, AgentConfig config, EvaluationResult result) {
+  /** Records the evaluation from what it holds in memory: its metrics and its training rows. */
+  private IterationRecord record(int i, AgentConfig config, EvaluationResult result, List<ItemResult> trainRows) {
     evaluated.put(i, config);
     String hash = ConfigHash.of(config);
     triedHashes.add(hash);
-    List<ItemResult> trainRows = evaluator.trainRows(i);
-    Map<String, Double> rates = FailureSummaries.passRates(trainRows);
-    Map<String, Double> previous = i > 1 ? FailureSummaries.passRates(evaluator.trainRows(i - 1)) : Map.of();
+    Map<String, Double> rates = inSetOrder(result.train().questionPassRates());
+    Map<String, Double> previous = trajectory.iterations().stream().filter(r -> r.iteration() == i - 1)
+        .findFirst().map(r -> inSetOrder(r.trainMetrics().questionPassRates())).orElse(Map.of());
     Map<String, SplitSummary> evaluation = new LinkedHashMap<>();
     Map<String, SplitMetrics> metrics = new LinkedHashMap<>();
     List<FailureEntry> failures = FailureSummaries.failures(trainRows);
@@ -147,6 +152,21 @@ public final class OptimizationLoop {
         null, null, false, List.of(), null, null, null);
     save(trajectory.withIteration(record));
     return record;
+  }
+
+  /**
+   * Pass rates (sorted by id in the metrics) in the training set's order, questions no longer in it last: the order
+   * the fixed and broken lists are written in.
+   */
+  private Map<String, Double> inSetOrder(Map<String, Double> rates) {
+    Map<String, Double> ordered = new LinkedHashMap<>();
+    trainCases.forEach(c -> {
+      if (rates.containsKey(c.id())) {
+        ordered.put(c.id(), rates.get(c.id()));
+      }
+    });
+    rates.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   private Optional<String> stopReason(IterationRecord record) {
@@ -170,7 +190,7 @@ public final class OptimizationLoop {
   }
 
   /** Proposes, validates and approves the next config; empty when nothing is left to try. */
-  private Optional<AgentConfig> proposeNext(IterationRecord record) {
+  private Optional<AgentConfig> proposeNext(IterationRecord record, List<ItemResult> trainRows) {
     int i = record.iteration();
     IterationRecord best = BestConfig.of(trajectory.iterations()).orElseThrow();
     boolean rollback = (best.trainMetrics().accuracy() - record.trainMetrics().accuracy()) * 100
@@ -182,7 +202,7 @@ public final class OptimizationLoop {
     }
     AgentConfig baseConfig = evaluated.get(base.iteration());
     Proposal proposal = proposer.propose(new ProposalContext(i, baseConfig, trainCases, base.trainMetrics(),
-        evaluator.trainRows(base.iteration()), tried(), triedHashes));
+        rollback ? evaluator.trainRows(base.iteration()) : trainRows, tried(), triedHashes));
     List<AppliedChange> decisions = new ArrayList<>();
     for (RejectedAlternative alternative : proposal.rejected()) {
       for (FieldChange change : alternative.changes()) {

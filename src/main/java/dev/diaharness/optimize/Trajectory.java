@@ -25,7 +25,8 @@ public record Trajectory(
     String endReason,
     Boolean bestDeployed) {
 
-  public static final int CURRENT_VERSION = 1;
+  /** 2: metrics carry {@code per_question} (read from version 1 files too: the report folds the rows again). */
+  public static final int CURRENT_VERSION = 2;
 
   public Trajectory {
     iterations = List.copyOf(iterations);
@@ -37,12 +38,12 @@ public record Trajectory(
     list.removeIf(r -> r.iteration() == record.iteration());
     list.add(record);
     list.sort(java.util.Comparator.comparingInt(IterationRecord::iteration));
-    return new Trajectory(version, runId, agentName, agentId, startTime, commandLine, optimizer, list,
+    return new Trajectory(CURRENT_VERSION, runId, agentName, agentId, startTime, commandLine, optimizer, list,
         bestIteration, endReason, bestDeployed);
   }
 
   public Trajectory withEnd(Integer best, String reason, Boolean deployed) {
-    return new Trajectory(version, runId, agentName, agentId, startTime, commandLine, optimizer, iterations, best,
-        reason, deployed);
+    return new Trajectory(CURRENT_VERSION, runId, agentName, agentId, startTime, commandLine, optimizer, iterations,
+        best, reason, deployed);
   }
 }

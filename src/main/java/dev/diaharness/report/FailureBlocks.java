@@ -5,7 +5,10 @@ import dev.diaharness.core.Json;
 import dev.diaharness.optimize.FailureEntry;
 import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.QuestionStats;
+import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.run.Split;
+import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +33,14 @@ final class FailureBlocks {
   static List<Block> blocks(RunRecord run, IterationData it) {
     List<Block> blocks = new ArrayList<>();
     for (Split split : MetricsBlocks.splits(run, it)) {
-      for (QuestionStats q : QuestionStats.of(it.rows(split)).values()) {
-        q.firstFailure().ifPresent(row -> blocks.add(details(split, q, row)));
-      }
+      Map<String, List<ItemResult>> rowsByQuestion = RowsByQuestion.of(it.rows(split));
+      it.questions(split).forEach((id, q) -> {
+        if (q.passes() < q.repeats()) {
+          // the first repeat that did not pass: the one whose SQL and evidence the report shows
+          rowsByQuestion.getOrDefault(id, List.of()).stream().filter(r -> !r.passed()).findFirst()
+              .ifPresent(row -> blocks.add(details(split, id, q, row)));
+        }
+      });
     }
     if (blocks.isEmpty() && it.trainRows().isEmpty()) {
       it.record().map(IterationRecord::failures).orElse(List.of()).forEach(f -> blocks.add(fromTrajectory(f)));
@@ -48,12 +56,13 @@ final class FailureBlocks {
     return all;
   }
 
-  private static Block details(Split split, QuestionStats q, ItemResult row) {
+  private static Block details(Split split, String questionId, QuestionStats q, ItemResult row) {
     List<Block> body = new ArrayList<>();
     body.add(new Block.Paragraph("Question: " + q.question()));
     Status status = row.verdict().status();
     body.add(new Block.Paragraph("Status: " + status.name() + " (" + StatusStyle.label(status) + "), repeat "
-        + row.key().repeat() + ", score " + row.verdict().score() + "; all repeats: " + q.statusSummary() + "."));
+        + row.key().repeat() + ", score " + row.verdict().score() + "; all repeats: " + Fmt.statuses(q.statuses())
+        + "."));
     body.add(new Block.Paragraph("Expected SQL:"));
     body.add(new Block.Code("sql", nonEmpty(row.question().expectedSql(), "(none)")));
     String generated = row.answer().sql().orElse("");
@@ -78,7 +87,7 @@ final class FailureBlocks {
     }
     row.error().filter(e -> !e.message().isBlank()).ifPresent(e ->
         body.add(new Block.Paragraph("Error (" + e.kind() + "): " + e.message())));
-    String summary = split.label() + " " + q.questionId() + " — " + status.name() + " — "
+    String summary = split.label() + " " + questionId + " — " + status.name() + " — "
         + Fmt.ratio(q.passes(), q.repeats()) + " passed — " + shortText(q.question());
     return new Block.Details(summary, body);
   }

@@ -59,4 +59,11 @@ public final class Fmt {
     }
     return hash.length() <= 12 ? hash : hash.substring(0, 12);
   }
+
+  /** A question's statuses over its repeats, in the enum's order: "EXACT×2, NO_SQL×1". */
+  public static String statuses(java.util.Map<dev.diaharness.scoring.Status, Integer> counts) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    counts.forEach((s, n) -> parts.add(s.name() + "×" + n));
+    return String.join(", ", parts);
+  }
 }

@@ -2,6 +2,7 @@ package dev.diaharness.report;
 
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.run.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,19 +56,18 @@ public final class JUnitReport {
   }
 
   static String xml(List<ItemResult> rows, BiFunction<Split, String, List<String>> tags) {
-    // suite name → question → its repeats; suites of train before test, then by name
-    Map<String, Map<String, List<ItemResult>>> bySuite = new TreeMap<>();
+    // suite name → its rows; suites of train before test, then by name
+    Map<String, List<ItemResult>> bySuite = new TreeMap<>();
     for (ItemResult r : rows) {
       List<String> questionTags = tags.apply(r.key().split(), r.key().questionId());
       String suite = r.key().split().ordinal() + "\u0000" + r.key().split().label()
           + (questionTags.isEmpty() ? "" : "." + questionTags.get(0));
-      bySuite.computeIfAbsent(suite, k -> new TreeMap<>())
-          .computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r);
+      bySuite.computeIfAbsent(suite, k -> new ArrayList<>()).add(r);
     }
     StringBuilder suites = new StringBuilder();
     int[] total = new int[3]; // tests, failures, errors
-    bySuite.forEach((key, byCase) -> suites.append(suite(key.substring(key.indexOf('\u0000') + 1), byCase,
-        total)));
+    bySuite.forEach((key, suiteRows) -> suites.append(suite(key.substring(key.indexOf('\u0000') + 1),
+        RowsByQuestion.of(suiteRows, Comparator.naturalOrder()), total)));
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<testsuites name=\"dia-harness\" tests=\"" + total[0] + "\" failures=\"" + total[1]
         + "\" errors=\"" + total[2] + "\">\n" + suites + "</testsuites>\n";
@@ -78,7 +78,6 @@ public final class JUnitReport {
     int failures = 0;
     int errors = 0;
     for (List<ItemResult> repeats : byCase.values()) {
-      repeats.sort(Comparator.comparingInt(r -> r.key().repeat()));
       Kind kind = kindOf(repeats);
       failures += kind == Kind.FAILURE ? 1 : 0;
       errors += kind == Kind.ERROR ? 1 : 0;

@@ -1,6 +1,7 @@
 package dev.diaharness.report;
 
 import dev.diaharness.run.DecidedAccuracy;
+import dev.diaharness.run.QuestionStats;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitMetrics;
 import java.util.ArrayList;
@@ -78,16 +79,12 @@ final class MetricsBlocks {
     return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
-  /** Flaky questions per split: from the metrics when recorded, else from the rows. */
+  /** Flaky questions per split, as the metrics list them, with their text and passes from the per-question stats. */
   static List<Block> flaky(RunRecord run, IterationData it) {
     List<String> items = new ArrayList<>();
     for (Split split : splits(run, it)) {
-      Map<String, QuestionStats> stats = QuestionStats.of(it.rows(split));
-      List<String> ids = it.metrics(split).map(SplitMetrics::flakyQuestions).map(ArrayList::new)
-          .orElseGet(() -> new ArrayList<>(stats.values().stream().filter(QuestionStats::flaky)
-              .map(QuestionStats::questionId).toList()));
-      ids.sort(NaturalOrder.INSTANCE);
-      for (String id : ids) {
+      Map<String, QuestionStats> stats = it.questions(split);
+      for (String id : it.flakyQuestions(split)) {
         Optional<QuestionStats> s = Optional.ofNullable(stats.get(id));
         items.add(split.label() + " " + id + s.map(x -> ": " + x.question() + " (" + Fmt.ratio(x.passes(),
             x.repeats()) + " repeats passed)").orElse(""));
@@ -105,8 +102,8 @@ final class MetricsBlocks {
   static List<Block> questions(RunRecord run, IterationData it) {
     List<List<String>> rows = new ArrayList<>();
     for (Split split : splits(run, it)) {
-      QuestionStats.of(it.rows(split)).values().forEach(q -> rows.add(List.of(split.label(), q.questionId(),
-          q.question(), Fmt.ratio(q.passes(), q.repeats()), Fmt.pct(q.passRate()), q.statusSummary())));
+      it.questions(split).forEach((id, q) -> rows.add(List.of(split.label(), id, q.question(),
+          Fmt.ratio(q.passes(), q.repeats()), Fmt.pct(q.passRate()), Fmt.statuses(q.statuses()))));
     }
     if (rows.isEmpty()) {
       return List.of(new Block.Paragraph("Questions: no eval rows were written for this iteration."));

@@ -91,12 +91,10 @@ final class Recommendations {
   }
 
   private static Optional<String> flaky(IterationData it) {
-    List<String> ids = new ArrayList<>(it.train().map(m -> m.flakyQuestions()).orElseGet(() -> QuestionStats
-        .of(it.trainRows()).values().stream().filter(QuestionStats::flaky).map(QuestionStats::questionId).toList()));
+    List<String> ids = it.flakyQuestions(Split.TRAIN);
     if (ids.isEmpty()) {
       return Optional.empty();
     }
-    ids.sort(NaturalOrder.INSTANCE);
     return Optional.of("Flaky in iteration " + it.iteration() + " (training): " + String.join(", ", ids)
         + "; make the prompt or examples more specific for them, and keep --num-repeats at 3 or more.");
   }

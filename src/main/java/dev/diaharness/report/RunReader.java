@@ -60,7 +60,7 @@ public final class RunReader {
         .filter(i -> i.iteration() == n).findFirst());
     Optional<IterationRecord> record = trajectory.flatMap(t -> t.iterations().stream()
         .filter(r -> r.iteration() == n).findFirst());
-    return new IterationData(n,
+    return IterationData.of(n,
         splitMetrics(fromFile.map(MetricsFile.IterationMetrics::train), record, "train"),
         splitMetrics(fromFile.map(MetricsFile.IterationMetrics::test), record, "test"),
         rows(dir, n, Split.TRAIN), rows(dir, n, Split.TEST), record);

@@ -10,10 +10,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs evaluations: the (question × repeat) items of every given split start together (train and test: the two
@@ -80,16 +83,36 @@ public final class EvaluationEngine {
    * @throws AgentAccessDeniedException when the agent answered 403
    */
   public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done) {
+    return run(iteration, specs, done, Set.of());
+  }
+
+  /**
+   * As above; the result also holds the rows of the splits in {@code keepRows} (reused and new, in the set's order
+   * then repeat). Only those are held in memory: the engine otherwise keeps nothing per item.
+   */
+  public EvaluationResult run(int iteration, List<EvaluationSpec> specs, Map<ItemKey, ItemResult> done,
+      Set<Split> keepRows) {
     Map<Split, SplitAggregator> aggregators = new LinkedHashMap<>();
+    Map<Split, Queue<ItemResult>> kept = new EnumMap<>(Split.class);
     Map<Split, PendingItems> pending = new EnumMap<>(Split.class);
     Map<Split, Progress> progress = new EnumMap<>(Split.class);
     for (EvaluationSpec spec : specs) {
       SplitAggregator aggregator = new SplitAggregator(spec.split(), options.repeats(), spec.cases());
       aggregators.put(spec.split(), aggregator);
-      pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, aggregator));
+      Queue<ItemResult> rows = keepRows.contains(spec.split()) ? new ConcurrentLinkedQueue<>() : null;
+      if (rows != null) {
+        kept.put(spec.split(), rows);
+      }
+      Consumer<ItemResult> finished = row -> {
+        aggregator.add(row);
+        if (rows != null) {
+          rows.add(row);
+        }
+      };
+      pending.put(spec.split(), new PendingItems(spec, options.repeats(), done, this::reusable, finished));
       long total = (long) spec.cases().size() * options.repeats();
       long alreadyDone = spec.keys(options.repeats()).filter(key -> reusable(done.get(key))).count();
-      progress.put(spec.split(), new Progress(spec, aggregator, new AtomicLong(alreadyDone), total));
+      progress.put(spec.split(), new Progress(spec, finished, new AtomicLong(alreadyDone), total));
       listener.evaluationStarted(spec.iteration(), spec.split(), total, alreadyDone);
     }
     RuntimeException stopped = dispatch(pending, progress);
@@ -104,7 +127,13 @@ public final class EvaluationEngine {
       metrics.put(split, agg.metrics());
       listener.evaluationFinished(iteration, metrics.get(split));
     });
-    return new EvaluationResult(iteration, metrics);
+    Map<Split, List<ItemResult>> rows = new EnumMap<>(Split.class);
+    kept.forEach((split, queue) -> {
+      List<ItemResult> list = new ArrayList<>(queue);
+      list.sort(EvaluationSpec.rowOrder(progress.get(split).spec().cases()));
+      rows.put(split, list);
+    });
+    return new EvaluationResult(iteration, metrics, rows);
   }
 
   /**
@@ -135,7 +164,7 @@ public final class EvaluationEngine {
   }
 
   /** One split's evaluation as the dispatcher and the scoring threads share it. */
-  private record Progress(EvaluationSpec spec, SplitAggregator aggregator, AtomicLong finished, long total) {}
+  private record Progress(EvaluationSpec spec, Consumer<ItemResult> counted, AtomicLong finished, long total) {}
 
   /**
    * Starts items as places free up, a bounded number ahead of scoring, until none is pending or the run must stop;
@@ -254,7 +283,7 @@ public final class EvaluationEngine {
       return;
     }
     sink.accept(row);
-    progress.aggregator().add(row);
+    progress.counted().accept(row);
     listener.itemFinished(row, progress.finished().incrementAndGet(), progress.total());
   }
 

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a journal or eval file back. A half-written last line (the process was killed while writing it) is
@@ -22,58 +25,72 @@ public final class JournalReader {
   public static final VersionedJson<ItemResultJson> ROWS =
       new VersionedJson<>(ItemResultJson.class, ItemResultJson.CURRENT_VERSION, "journal row");
 
+  /**
+   * Which of two rows of one key counts: the later one, except that an error row never replaces an earlier non-error
+   * row (a retry of an error keeps the old row until the retry succeeds).
+   */
+  public static final BinaryOperator<ItemResult> LATEST = (earlier, later) ->
+      later.isError() && !earlier.isError() ? earlier : later;
+
   private JournalReader() {}
 
   /** Every row, in file order; a missing file has none. */
   public static List<ItemResult> readAll(Path file) {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    List<String> lines = lines(file);
-    List<ItemResult> rows = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        rows.add(row(ROWS.readLine(line, file, i + 1), file, i + 1));
-      } catch (IOException e) {
-        if (i == lines.size() - 1) {
-          break; // the crash case: the last line was being written
-        }
-        throw InputException.inRow(file, i + 1, "not a valid journal line: " + firstLine(e.getMessage()));
-      }
-    }
+    List<ItemResult> rows = new ArrayList<>();
+    forEachRow(file, rows::add);
     return rows;
   }
 
-  /**
-   * The latest row of each key, except that an error row never replaces an earlier non-error row of the same key
-   * (a retry of an error keeps the old row until the retry succeeds).
-   */
+  /** The row that counts ({@link #LATEST}) of each key, in the order keys first appear. */
   public static Map<ItemKey, ItemResult> latestByKey(Path file) {
+    return latestByKey(file, key -> true);
+  }
+
+  /**
+   * As {@link #latestByKey(Path)}, keeping only the keys {@code keep} accepts: the rest of the file is parsed and
+   * dropped line by line, never held.
+   */
+  public static Map<ItemKey, ItemResult> latestByKey(Path file, Predicate<ItemKey> keep) {
     Map<ItemKey, ItemResult> latest = new LinkedHashMap<>();
-    for (ItemResult row : readAll(file)) {
-      latest.merge(row.key(), row, (old, now) -> now.isError() && !old.isError() ? old : now);
-    }
+    forEachRow(file, row -> {
+      if (keep.test(row.key())) {
+        latest.merge(row.key(), row, LATEST);
+      }
+    });
     return latest;
   }
 
+  /** Streams the file's rows in order; a torn last line is skipped, a broken line elsewhere is an error. */
+  private static void forEachRow(Path file, Consumer<ItemResult> action) {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = in.readLine();
+      for (int row = 1; line != null; row++) {
+        String next = in.readLine();
+        if (!line.isBlank()) {
+          try {
+            action.accept(toResult(ROWS.readLine(line, file, row), file, row));
+          } catch (IOException e) {
+            if (next != null) { // else the crash case: the last line was being written
+              throw InputException.inRow(file, row, "not a valid journal line: " + firstLine(e.getMessage()));
+            }
+          }
+        }
+        line = next;
+      }
+    } catch (IOException e) {
+      throw InputException.inFile(file, "cannot read: " + e.getMessage());
+    }
+  }
+
   /** The row a parsed line holds; an inconsistent one is bad input naming the file and row. */
-  private static ItemResult row(ItemResultJson json, Path file, int row) {
+  private static ItemResult toResult(ItemResultJson json, Path file, int row) {
     try {
       return json.toResult();
     } catch (IllegalArgumentException | NullPointerException e) {
       throw InputException.inRow(file, row, "not a valid journal row: " + e.getMessage());
-    }
-  }
-
-  private static List<String> lines(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return in.lines().toList();
-    } catch (IOException e) {
-      throw InputException.inFile(file, "cannot read: " + e.getMessage());
     }
   }
 

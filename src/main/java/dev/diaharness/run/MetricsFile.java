@@ -18,7 +18,8 @@ import java.util.Map;
 public record MetricsFile(int version, String runId, List<IterationMetrics> iterations,
     Map<String, Map<String, Double>> usage, double totalCostUsd) {
 
-  public static final int CURRENT_VERSION = 1;
+  /** 2: each split's metrics carry {@code per_question}; version 1 files are read (the report folds the rows). */
+  public static final int CURRENT_VERSION = 2;
 
   /** One iteration: "train" and, when a test set was given, "test". */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -34,10 +35,10 @@ public record MetricsFile(int version, String runId, List<IterationMetrics> iter
     list.removeIf(m -> m.iteration() == result.iteration());
     list.add(new IterationMetrics(result.iteration(), result.train(), result.test().orElse(null)));
     list.sort(Comparator.comparingInt(IterationMetrics::iteration));
-    return new MetricsFile(version, runId, list, usage, totalCostUsd);
+    return new MetricsFile(CURRENT_VERSION, runId, list, usage, totalCostUsd);
   }
 
   public MetricsFile withUsage(Map<String, Map<String, Double>> byRole, double totalUsd) {
-    return new MetricsFile(version, runId, iterations, byRole, totalUsd);
+    return new MetricsFile(CURRENT_VERSION, runId, iterations, byRole, totalUsd);
   }
 }

@@ -9,11 +9,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The evaluations of one run directory: each call evaluates one iteration (train ∥ test) against the agent as it
@@ -24,6 +23,7 @@ public final class RunEvaluation implements AutoCloseable {
   private final RunDirectory run;
   private final EvaluationEngine engine;
   private final JournalWriter journal;
+  private final JournaledRows journaled;
   private final List<GoldenCase> train;
   private final Optional<List<GoldenCase>> test;
   private MetricsFile metrics;
@@ -38,7 +38,8 @@ public final class RunEvaluation implements AutoCloseable {
       RunListener listener, List<GoldenCase> train, Optional<List<GoldenCase>> test, Clock clock, boolean keepRaw) {
     this.run = run;
     this.journal = new JournalWriter(run);
-    this.engine = new EvaluationEngine(agent, scorer, traffic, options, new RawStreamSink(journal, run, keepRaw),
+    this.journaled = new JournaledRows(run.journal(), journal);
+    this.engine = new EvaluationEngine(agent, scorer, traffic, options, new RawStreamSink(journaled, run, keepRaw),
         listener, clock);
     this.train = List.copyOf(train);
     this.test = test.map(List::copyOf);
@@ -47,11 +48,18 @@ public final class RunEvaluation implements AutoCloseable {
 
   /** Evaluates iteration {@code i}; the schema description is what the scorer's judge is given. */
   public EvaluationResult evaluate(int iteration, String schemaDescription) {
+    return evaluate(iteration, schemaDescription, Set.of());
+  }
+
+  /**
+   * As {@link #evaluate(int, String)}; the result also holds the rows of the splits in {@code keepRows}, in the
+   * order {@link #rows} gives (for a caller that reads them next, such as the optimizer: no second read from disk).
+   */
+  public EvaluationResult evaluate(int iteration, String schemaDescription, Set<Split> keepRows) {
     List<EvaluationSpec> specs = new ArrayList<>();
     specs.add(new EvaluationSpec(iteration, Split.TRAIN, train, schemaDescription));
     test.ifPresent(cases -> specs.add(new EvaluationSpec(iteration, Split.TEST, cases, schemaDescription)));
-    Map<ItemKey, ItemResult> done = JournalReader.latestByKey(run.journal());
-    EvaluationResult result = engine.run(iteration, specs, done);
+    EvaluationResult result = engine.run(iteration, specs, journaled.of(iteration), keepRows);
     metrics = metrics.with(result);
     AtomicFiles.writeJson(run.metricsFile(), metrics);
     return result;
@@ -72,19 +80,13 @@ public final class RunEvaluation implements AutoCloseable {
   }
 
   /**
-   * The rows of one split of an evaluated iteration (the latest row of each key), in the order of the set's
-   * questions and then repeats — never in the order the answers arrived, so whatever reads them (an optimizer, a
-   * validator) gives the same result in a resumed run as in an uninterrupted one.
+   * The rows of one split of an evaluated iteration (the latest row of each key), read from its eval file, in the
+   * order of the set's questions and then repeats ({@link EvaluationSpec#rowOrder}).
    */
   public List<ItemResult> rows(int iteration, Split split) {
     List<GoldenCase> cases = split == Split.TEST ? test.orElse(List.of()) : train;
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < cases.size(); i++) {
-      position.putIfAbsent(cases.get(i).id(), i);
-    }
     List<ItemResult> rows = new ArrayList<>(JournalReader.latestByKey(run.evalFile(iteration, split)).values());
-    rows.sort(Comparator.comparingInt((ItemResult r) -> position.getOrDefault(r.key().questionId(), cases.size()))
-        .thenComparing(r -> r.key().questionId()).thenComparingInt(r -> r.key().repeat()));
+    rows.sort(EvaluationSpec.rowOrder(cases));
     return rows;
   }
 

@@ -2,8 +2,11 @@ package dev.diaharness.run;
 
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Status;
 import dev.diaharness.sql.ComponentCategory;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,9 @@ public final class SplitAggregator {
   private final Split split;
   private final int repeats;
   private final GroupTallies groups;
-  // {tries, passes} by question id, sorted: the seeded bootstrap interval and the flaky list must not depend on the
-  // order items happened to finish in (a resumed evaluation rebuilt from the journal gets the same numbers)
-  private final Map<String, int[]> perQuestion = new TreeMap<>();
+  // by question id, sorted: the seeded bootstrap interval and the flaky list must not depend on the order items
+  // happened to finish in (a resumed evaluation rebuilt from the journal gets the same numbers)
+  private final Map<String, QuestionTally> perQuestion = new TreeMap<>();
   private final Map<Integer, long[]> perRepeat = new TreeMap<>(); // {items, passes}
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> errorCounts = new TreeMap<>();
@@ -48,9 +51,7 @@ public final class SplitAggregator {
     boolean pass = r.passed();
     items++;
     passed += pass ? 1 : 0;
-    int[] q = perQuestion.computeIfAbsent(r.key().questionId(), id -> new int[2]);
-    q[0]++;
-    q[1] += pass ? 1 : 0;
+    perQuestion.computeIfAbsent(r.key().questionId(), id -> new QuestionTally()).add(r);
     long[] rep = perRepeat.computeIfAbsent(r.key().repeat(), k -> new long[2]);
     rep[0]++;
     rep[1] += pass ? 1 : 0;
@@ -73,13 +74,16 @@ public final class SplitAggregator {
   }
 
   public synchronized SplitMetrics metrics() {
-    List<int[]> tallies = new ArrayList<>(perQuestion.values());
+    Map<String, QuestionStats> stats = perQuestionStats();
+    Map<String, int[]> triesAndPasses = new LinkedHashMap<>();
+    stats.forEach((id, q) -> triesAndPasses.put(id, new int[] {q.repeats(), q.passes()}));
+    List<int[]> tallies = new ArrayList<>(triesAndPasses.values());
     double[] ci = PassEstimators.interval95(tallies);
     Map<String, Double> rates = new LinkedHashMap<>();
     List<String> flaky = new ArrayList<>();
-    perQuestion.forEach((id, t) -> {
-      rates.put(id, (double) t[1] / t[0]);
-      if (t[1] > 0 && t[1] < t[0]) {
+    stats.forEach((id, q) -> {
+      rates.put(id, q.passRate());
+      if (q.flaky()) {
         flaky.add(id);
       }
     });
@@ -99,7 +103,47 @@ public final class SplitAggregator {
         items == 0 ? 0 : (double) scoreSum / items,
         categoryMeans, statusCounts, errorCounts,
         latency.quantile(0.5), latency.quantile(0.95), agentCalls,
-        groups.byTag(perQuestion), groups.byComplexity(perQuestion));
+        groups.byTag(triesAndPasses), groups.byComplexity(triesAndPasses), stats);
+  }
+
+  /**
+   * The per-question stats of {@code rows} (one row per question and repeat, of one split and iteration), folded
+   * exactly as a run folds them: how {@code report} fills in a metrics file written before {@code per_question}
+   * existed, or an iteration whose metrics were never written.
+   */
+  public static Map<String, QuestionStats> questionStats(Collection<ItemResult> rows) {
+    SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 0);
+    rows.forEach(aggregator::add);
+    return aggregator.perQuestionStats();
+  }
+
+  private synchronized Map<String, QuestionStats> perQuestionStats() {
+    Map<String, QuestionStats> stats = new LinkedHashMap<>();
+    perQuestion.forEach((id, t) -> stats.put(id, t.stats()));
+    return stats;
+  }
+
+  /** One question's counts so far; guarded by the aggregator's lock. */
+  private static final class QuestionTally {
+    private final Map<Status, Integer> statuses = new EnumMap<>(Status.class);
+    private String question = "";
+    private int repeats;
+    private int passes;
+    private int errors;
+
+    void add(ItemResult r) {
+      repeats++;
+      passes += r.passed() ? 1 : 0;
+      errors += r.isError() ? 1 : 0;
+      statuses.merge(r.verdict().status(), 1, Integer::sum);
+      if (question.isEmpty()) {
+        question = r.question().text();
+      }
+    }
+
+    QuestionStats stats() {
+      return new QuestionStats(question, repeats, passes, errors, statuses);
+    }
   }
 
   /** Mean over questions of pass@k (atLeastOne) or pass^k, for k = 1..repeats; questions with fewer tries skip. */

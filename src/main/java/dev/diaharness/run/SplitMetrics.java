@@ -29,6 +29,10 @@ import java.util.Map;
  *                              sizes in the set's order); empty when the set has no tags
  * @param byComplexity          complexity → accuracy of those questions, Simple, Medium, Complex first (other values
  *                              after them, in the set's order); empty when the set gives none
+ * @param perQuestion           question id → its repeats, passes, errors, statuses and text (sorted by id); what
+ *                              the report's per-question table, failures and heatmap show. Empty when read from a
+ *                              file written before it existed: {@code report} then folds the rows again
+ *                              ({@link SplitAggregator#questionStats})
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SplitMetrics(
@@ -54,7 +58,8 @@ public record SplitMetrics(
     long latencyP95Ms,
     long agentCalls,
     Map<String, GroupAccuracy> byTag,
-    Map<String, GroupAccuracy> byComplexity) {
+    Map<String, GroupAccuracy> byComplexity,
+    Map<String, QuestionStats> perQuestion) {
 
   public SplitMetrics {
     passAtK = OrderedMaps.copyOf(passAtK);
@@ -67,6 +72,22 @@ public record SplitMetrics(
     // kept in the set's order; null when read from a metrics.json written before breakdowns existed
     byTag = byTag == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byTag));
     byComplexity = byComplexity == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byComplexity));
+    perQuestion = perQuestion == null ? Map.of() : OrderedMaps.copyOf(perQuestion);
+  }
+
+  /**
+   * Whether {@link #perQuestion} is missing although items were counted: a file written before it existed, which a
+   * reader completes with {@link #withPerQuestion}.
+   */
+  public boolean lacksPerQuestion() {
+    return perQuestion.isEmpty() && items > 0;
+  }
+
+  /** These metrics with the per-question stats filled in (see {@link #lacksPerQuestion}). */
+  public SplitMetrics withPerQuestion(Map<String, QuestionStats> stats) {
+    return new SplitMetrics(split, questions, repeats, items, passed, accuracy, byRepeat, questionLevelAccuracy,
+        ci95Low, ci95High, passAtK, passHatK, flakyQuestions, questionPassRates, meanScore, categoryMeans,
+        statusCounts, errorCounts, latencyP50Ms, latencyP95Ms, agentCalls, byTag, byComplexity, stats);
   }
 
   /** Accuracy in percent, for display. */

@@ -43,6 +43,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +74,7 @@ class OptimizeHeldConfigTest {
     @Override
     public EvaluationResult evaluate(int iteration, AgentConfig config) {
       heldAtStart.put(iteration, ConfigHash.of(deployer.get(agentId)));
-      EvaluationResult result = evaluation.evaluate(iteration, config.schemaDescription());
+      EvaluationResult result = evaluation.evaluate(iteration, config.schemaDescription(), Set.of(Split.TRAIN));
       heldAtEnd.put(iteration, ConfigHash.of(deployer.get(agentId)));
       return result;
     }

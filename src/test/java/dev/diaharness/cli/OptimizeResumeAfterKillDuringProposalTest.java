@@ -195,36 +195,15 @@ class OptimizeResumeAfterKillDuringProposalTest {
           release.await(180, TimeUnit.SECONDS);
           return; // the process that asked was killed: nobody reads an answer
         }
-        String content = analysis ? analysisReply() : improvementReply(candidates.incrementAndGet());
-        byte[] out = openAiReply(content).getBytes(StandardCharsets.UTF_8);
+        String content = analysis ? OproChatFake.analysisReply()
+            : OproChatFake.improvementReply(improvedPrompt, candidates.incrementAndGet());
+        byte[] out = OproChatFake.openAiReply(content).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, out.length);
         exchange.getResponseBody().write(out);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-
-    private static String analysisReply() {
-      var root = Json.MAPPER.createObjectNode().put("summary", "period filters are ignored");
-      root.putArray("fields").addObject().put("field", "nl2sql_prompt").put("priority", 1)
-          .put("rationale", "failed questions name a period the SQL does not filter on");
-      return root.toString();
-    }
-
-    private String improvementReply(int n) {
-      var root = Json.MAPPER.createObjectNode().put("rationale", "adds a rule for period filters");
-      root.putArray("changes").addObject().put("field", "nl2sql_prompt")
-          .put("text", improvedPrompt + " Candidate " + n + " of this step.");
-      return root.toString();
-    }
-
-    private static String openAiReply(String content) {
-      var root = Json.MAPPER.createObjectNode().put("id", "chatcmpl-1").put("model", "fake-model");
-      root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-          .putObject("message").put("role", "assistant").put("content", content);
-      root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5);
-      return root.toString();
     }
 
     @Override

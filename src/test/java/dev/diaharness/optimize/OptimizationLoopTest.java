@@ -71,7 +71,8 @@ class OptimizationLoopTest {
       heldHashDuringEvaluation.put(iteration, ConfigHash.of(held));
       var train = split(iteration, Split.TRAIN, TRAIN, held);
       var test = split(iteration, Split.TEST, TEST, held);
-      return new EvaluationResult(iteration, Map.of(Split.TRAIN, train.metrics(), Split.TEST, test.metrics()));
+      return new EvaluationResult(iteration, Map.of(Split.TRAIN, train.metrics(), Split.TEST, test.metrics()),
+          Map.of(Split.TRAIN, rows.get(iteration)));
     }
 
     private SplitAggregator split(int iteration, Split split, List<GoldenCase> cases, AgentConfig held) {

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Chooses one candidate. With a {@link CandidateScreen}: each survivor is tried on the minibatch, one at a time, and
- * the one with the most passes wins (ties go to the earlier candidate); it is accepted only if the paired
+ * Chooses one candidate. With a {@link CandidateScreen}: all survivors are tried on the minibatch (the screen decides
+ * how concurrently), a survivor that could not be tried is set aside with the reason, and of the others the one with
+ * the most passes wins (ties go to the earlier candidate); it is accepted only if the paired
  * {@link SignTest} against the current config on the same questions (the current config's result per question is the
  * majority of its repeats in the evaluation just made) does not find it significantly worse. Without a screen, or
  * with an empty minibatch, the first survivor in the model's order is taken. The others are returned as rejected
@@ -38,14 +39,15 @@ final class CandidateSelector {
     Survivor best = null;
     MinibatchResult bestResult = null;
     int bestPasses = -1;
-    for (Survivor s : survivors) {
-      MinibatchResult result;
-      try {
-        result = screen.get().screen(s.config(), minibatch);
-      } catch (RuntimeException e) {
-        rejected.add(new RejectedAlternative(s.label(), s.changes(), "screening failed: " + e.getMessage()));
+    List<Screened> outcomes = screen.get().screenAll(survivors.stream().map(Survivor::config).toList(), minibatch);
+    for (int i = 0; i < survivors.size(); i++) {
+      Survivor s = survivors.get(i);
+      Screened outcome = outcomes.get(i);
+      if (outcome.result().isEmpty()) {
+        rejected.add(new RejectedAlternative(s.label(), s.changes(), "screening failed: " + outcome.failure()));
         continue;
       }
+      MinibatchResult result = outcome.result().get();
       int passes = result.passes(minibatch);
       if (passes > bestPasses) {
         if (best != null) {

@@ -1,6 +1,7 @@
 package dev.diaharness.optimize.opro;
 
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.RowsByQuestion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,13 +31,10 @@ final class TrainingEvidence {
   }
 
   static TrainingEvidence of(List<ItemResult> trainRows) {
-    Map<String, List<ItemResult>> byQuestion = new LinkedHashMap<>();
-    trainRows.forEach(r -> byQuestion.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     List<FailedQuestion> failures = new ArrayList<>();
     List<PassedQuestion> successes = new ArrayList<>();
     Map<String, Double> rates = new LinkedHashMap<>();
-    byQuestion.forEach((id, rows) -> {
-      rows.sort(Comparator.comparingInt(r -> r.key().repeat()));
+    RowsByQuestion.of(trainRows).forEach((id, rows) -> {
       double rate = (double) rows.stream().filter(ItemResult::passed).count() / rows.size();
       rates.put(id, rate);
       ItemResult first = rows.get(0);

@@ -2,8 +2,8 @@ package dev.diaharness.report.chart;
 
 import dev.diaharness.report.IterationData;
 import dev.diaharness.report.NaturalOrder;
-import dev.diaharness.report.QuestionStats;
 import dev.diaharness.report.RunRecord;
+import dev.diaharness.run.QuestionStats;
 import dev.diaharness.run.Split;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Question × iteration heatmap of each question's pass rate over its repeats, from the eval rows: red = never
- * passed, amber = flaky, green = always passed; a missing cell means the question has no row in that iteration.
- * One chart per split. Stateless.
+ * Question × iteration heatmap of each question's pass rate over its repeats, from the per-question stats the run
+ * wrote ({@link IterationData#questions}): red = never passed, amber = flaky, green = always passed; a missing cell
+ * means the question has no result in that iteration. One chart per split. Stateless.
  */
 public final class HeatmapChart {
   private HeatmapChart() {}
@@ -30,7 +30,7 @@ public final class HeatmapChart {
 
   public static ChartResult render(RunRecord run, Path dir, Split split) {
     TreeSet<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
-    run.iterations().forEach(it -> it.rows(split).forEach(r -> ids.add(r.key().questionId())));
+    run.iterations().forEach(it -> ids.addAll(it.questions(split).keySet()));
     if (ids.isEmpty()) {
       return ChartStyle.skip(dir, file(split), title(split), "No " + split.label() + " heatmap: the run has no "
           + split.label() + " rows.");
@@ -46,7 +46,7 @@ public final class HeatmapChart {
   private static List<double[]> cells(RunRecord run, Split split, List<String> questions) {
     List<double[]> cells = new ArrayList<>();
     for (IterationData it : run.iterations()) {
-      Map<String, QuestionStats> stats = QuestionStats.of(it.rows(split));
+      Map<String, QuestionStats> stats = it.questions(split);
       for (int q = 0; q < questions.size(); q++) {
         QuestionStats s = stats.get(questions.get(q));
         if (s != null) {

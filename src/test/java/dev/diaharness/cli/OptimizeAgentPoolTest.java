@@ -1,0 +1,181 @@
+package dev.diaharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diaharness.agent.AgentSummary;
+import dev.diaharness.agent.PoolNames;
+import dev.diaharness.agent.gemini.GeminiEnterpriseClient;
+import dev.diaharness.agent.gemini.GeminiHttp;
+import dev.diaharness.agent.gemini.GeminiSettings;
+import dev.diaharness.cli.CliTestSupport.CliRun;
+import dev.diaharness.config.AgentConfigLoader;
+import dev.diaharness.core.Json;
+import dev.diaharness.emulator.AgentTurn;
+import dev.diaharness.emulator.FaultPlan;
+import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.optimize.Trajectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code optimize --optimizer opro --agent-pool N} against an emulator the test owns (reached as Gemini Enterprise
+ * through the environment, so its agents outlive a run): the pool agents are created once and found by display name
+ * afterwards, candidates are screened on them at the same time while the reported evaluations stay on the run's
+ * agent, a pool agent whose deploy fails loses only its candidate, and the run ends by the usual best-config rules.
+ */
+class OptimizeAgentPoolTest {
+  static final String BASE_NAME = AgentConfigLoader.load(Path.of(EvaluateCommandTest.CONFIG)).displayName();
+  static final int CANDIDATES = 3;
+  static final int MINIBATCH = 6;
+
+  @TempDir Path work;
+
+  static List<String> args(Path results, int pool, String... extra) {
+    List<String> args = new ArrayList<>(List.of("optimize",
+        "--config-file", Path.of(EvaluateCommandTest.CONFIG).toAbsolutePath().toString(),
+        "--golden-set", Path.of(EvaluateCommandTest.TRAIN).toAbsolutePath().toString(),
+        "--num-repeats", "1", "--max-iterations", "2", "--auto-accept", "--optimizer", "opro",
+        "--candidates", Integer.toString(CANDIDATES), "--minibatch", Integer.toString(MINIBATCH),
+        "--agent-pool", Integer.toString(pool), "--results-dir", results.toString()));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  static Map<String, String> env(LocalEmulator emulator, OproChatFake models) {
+    Map<String, String> env = new HashMap<>(emulator.env());
+    env.putAll(models.env());
+    return env;
+  }
+
+  static OproChatFake models() throws Exception {
+    String prompt = AgentConfigLoader.load(Path.of(EvaluateCommandTest.CONFIG)).nl2sqlPrompt().strip();
+    return new OproChatFake(prompt + " When a question names a period, filter on exactly that period.");
+  }
+
+  /** The pool agents of the example agent in the emulator, by index. */
+  static Map<Integer, List<AgentSummary>> poolAgents(LocalEmulator emulator) {
+    GeminiEnterpriseClient client = new GeminiEnterpriseClient(
+        new GeminiHttp(GeminiSettings.fromEnvironment(n -> Optional.ofNullable(emulator.env().get(n)))),
+        n -> Optional.ofNullable(emulator.env().get(n)));
+    return client.list().stream().filter(a -> PoolNames.baseOf(a.displayName()).orElse("").equals(BASE_NAME))
+        .collect(Collectors.groupingBy(a -> PoolNames.index(a.displayName()).getAsInt()));
+  }
+
+  static Path onlyRun(Path results) throws Exception {
+    try (var runs = Files.list(results)) {
+      return runs.filter(p -> p.getFileName().toString().startsWith("run_")).findFirst().orElseThrow();
+    }
+  }
+
+  /** The reasons recorded for the step's candidates that were not chosen ("rejected (candidate i of K): …"). */
+  static List<String> rejections(Path run) throws Exception {
+    String trajectory = Files.readString(OptimizeResumeAfterKillTest.trajectoryFile(run));
+    List<String> reasons = new ArrayList<>();
+    Matcher m = Pattern.compile("rejected \\((candidate \\d+ of \\d+)\\): ([^\"]*)").matcher(trajectory);
+    while (m.find()) {
+      reasons.add(m.group(1) + ": " + m.group(2));
+    }
+    return reasons.stream().distinct().toList();
+  }
+
+  static void assertEndsOnTheBestConfig(Path run) throws Exception {
+    Trajectory t = OptimizeResumeAfterKillTest.trajectory(run);
+    assertThat(t.endReason()).isEqualTo("reached --max-iterations 2");
+    assertThat(t.bestDeployed()).isTrue();
+    assertThat(OptimizeResumeAfterKillTest.configHash(run, "best_config.json"))
+        .isEqualTo(t.iterations().get(t.bestIteration() - 1).configHash());
+    OptimizeResumeAfterKillTest.assertRecordsChain(run, t.iterations());
+  }
+
+  @Test
+  void candidatesAreScreenedAtOnceOnPoolAgentsThatTheNextRunReusesAndAFailingOneLosesOnlyItsCandidate()
+      throws Exception {
+    try (LocalEmulator emulator = LocalEmulator.start(FaultPlan.none(),
+            LatencyPlan.parse("--emulator-latency-ms", "100"), 3);
+        OproChatFake models = models()) {
+      Path firstResults = Files.createDirectories(work.resolve("first"));
+      CliRun first = CliTestSupport.runWithEnv(env(emulator, models), "",
+          args(firstResults, 4).toArray(String[]::new));
+
+      assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+      assertThat(emulator.server.metrics().count("agents.create")).as("three pool agents created").isEqualTo(3);
+      Map<Integer, List<AgentSummary>> pool = poolAgents(emulator);
+      assertThat(pool.keySet()).containsExactlyInAnyOrder(1, 2, 3);
+      pool.values().forEach(agents -> assertThat(agents).singleElement()
+          .satisfies(a -> assertThat(a.isDeployed()).isTrue()));
+      assertScreenedConcurrentlyOnThePoolOnly(emulator.server.turns(), emulator.server.agentId(), pool);
+      Path firstRun = onlyRun(firstResults);
+      assertThat(rejections(firstRun)).as("the two candidates not chosen, each screened")
+          .hasSize(CANDIDATES - 1).allSatisfy(r -> assertThat(r).contains("not chosen: minibatch"));
+      assertThat(models.candidatesGenerated()).isEqualTo(CANDIDATES);
+      assertEndsOnTheBestConfig(firstRun);
+      assertThat(Json.MAPPER.readTree(firstRun.resolve("run.json").toFile()).at("/flags/agent_pool").asText())
+          .isEqualTo("4");
+
+      // the second run finds the same pool by name; pool agent 2 now fails every deploy
+      String failing = pool.get(2).get(0).id();
+      emulator.server.failDeploysOf(PoolNames.of(BASE_NAME, 2));
+      Path secondResults = Files.createDirectories(work.resolve("second"));
+      CliRun second = CliTestSupport.runWithEnv(env(emulator, models), "",
+          args(secondResults, 4).toArray(String[]::new));
+
+      assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+      assertThat(emulator.server.metrics().count("agents.create")).as("no pool agent created again").isEqualTo(3);
+      assertThat(poolAgents(emulator).values()).allSatisfy(agents -> assertThat(agents).hasSize(1));
+      assertThat(second.out()).contains("3 of 3 pool agents of '" + BASE_NAME + "' found, 0 to create")
+          .contains("WARNING: pool agent " + failing + " is left out of the pool");
+      Path secondRun = onlyRun(secondResults);
+      List<String> rejected = rejections(secondRun);
+      assertThat(rejected).as("only the candidate on the failing agent is lost").hasSize(CANDIDATES - 1);
+      assertThat(rejected.stream().filter(r -> r.contains("screening failed"))).singleElement()
+          .satisfies(r -> assertThat(r).contains("agent " + failing).contains("DEPLOYMENT_FAILED"));
+      assertThat(rejected.stream().filter(r -> r.contains("not chosen: minibatch"))).hasSize(1);
+      assertEndsOnTheBestConfig(secondRun);
+    }
+  }
+
+  /**
+   * Pool agents answered exactly the screening turns, their screens overlapped in time (one after the other they
+   * could not), and the run's agent answered no turn while the pool screened: its turns are the evaluations'.
+   */
+  static void assertScreenedConcurrentlyOnThePoolOnly(List<AgentTurn> turns, String mainAgent,
+      Map<Integer, List<AgentSummary>> pool) {
+    List<String> poolIds = pool.values().stream().map(a -> a.get(0).id()).toList();
+    Map<String, List<AgentTurn>> byAgent = turns.stream().collect(Collectors.groupingBy(AgentTurn::agentId));
+    java.util.Set<String> allowed = new java.util.HashSet<>(poolIds);
+    allowed.add(mainAgent);
+    assertThat(byAgent.keySet()).as("only the run's agent and its pool answered").isSubsetOf(allowed);
+    List<AgentTurn> screening = turns.stream().filter(t -> poolIds.contains(t.agentId())).toList();
+    int perConversation = byAgent.get(mainAgent).size() / (2 * EvaluateCommandTest.TRAIN_QUESTIONS);
+    assertThat(perConversation).as("turns per conversation (question, SQL follow-up)").isEqualTo(2);
+    assertThat(screening).hasSize(CANDIDATES * MINIBATCH * perConversation);
+    long screenStart = screening.stream().mapToLong(AgentTurn::arrivalNanos).min().orElseThrow();
+    long screenEnd = screening.stream().mapToLong(AgentTurn::endNanos).max().orElseThrow();
+    assertThat(byAgent.get(mainAgent)).as("no evaluation turn during screening, no screening on the run's agent")
+        .allSatisfy(t -> assertThat(t.endNanos() < screenStart || t.arrivalNanos() > screenEnd).isTrue());
+    List<long[]> windows = new ArrayList<>();
+    for (String id : poolIds) {
+      List<AgentTurn> own = byAgent.getOrDefault(id, List.of());
+      assertThat(own).as("pool agent %s screened one candidate", id).hasSize(MINIBATCH * perConversation);
+      windows.add(new long[] {own.stream().mapToLong(AgentTurn::arrivalNanos).min().orElseThrow(),
+          own.stream().mapToLong(AgentTurn::endNanos).max().orElseThrow()});
+    }
+    boolean overlap = false;
+    for (int a = 0; a < windows.size(); a++) {
+      for (int b = a + 1; b < windows.size(); b++) {
+        overlap |= windows.get(a)[0] < windows.get(b)[1] && windows.get(b)[0] < windows.get(a)[1];
+      }
+    }
+    assertThat(overlap).as("the pool agents' screens overlapped in time").isTrue();
+  }
+}
