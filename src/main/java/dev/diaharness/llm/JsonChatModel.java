@@ -9,13 +9,14 @@ import java.util.Objects;
 /**
  * What every JSON-over-HTTP chat adapter does the same way: one endpoint, one POST per attempt through
  * {@link JsonHttp} under the provider's {@link ProviderCalls} policy (retries, concurrency bound). An adapter says
- * only what differs between providers: the request body, the headers and how to read the answer. Thread-safe when
- * the adapter's three methods are.
+ * only what differs between providers: the endpoint and headers (credentials, API version), the request body and how
+ * to read the answer. Thread-safe when the adapter's two methods are.
  */
 public abstract class JsonChatModel implements ChatModel {
   private final String id;
   private final String model;
   private final URI endpoint;
+  private final Map<String, String> headers;
   private final JsonHttp http;
   private final ProviderCalls calls;
 
@@ -23,11 +24,14 @@ public abstract class JsonChatModel implements ChatModel {
    * @param id       the configured name, e.g. {@code openai:gpt-4o-mini}
    * @param model    the name sent to the server, e.g. {@code gpt-4o-mini}
    * @param endpoint see {@link #endpoint(String, String)}
+   * @param headers  sent with every request besides {@code Content-Type}: credentials, API version
    */
-  protected JsonChatModel(String id, String model, URI endpoint, JsonHttp http, ProviderCalls calls) {
+  protected JsonChatModel(String id, String model, URI endpoint, Map<String, String> headers, JsonHttp http,
+      ProviderCalls calls) {
     this.id = Objects.requireNonNull(id, "id");
     this.model = Objects.requireNonNull(model, "model");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.headers = Map.copyOf(headers);
     this.http = Objects.requireNonNull(http, "http");
     this.calls = Objects.requireNonNull(calls, "calls");
   }
@@ -46,7 +50,6 @@ public abstract class JsonChatModel implements ChatModel {
   @Override
   public final ChatReply complete(ChatRequest request) {
     ObjectNode body = body(request);
-    Map<String, String> headers = headers();
     JsonNode answer = calls.call(() -> http.post(endpoint, headers, body));
     return parse(answer);
   }
@@ -63,9 +66,6 @@ public abstract class JsonChatModel implements ChatModel {
 
   /** The provider's request body for {@code request}. */
   protected abstract ObjectNode body(ChatRequest request);
-
-  /** The headers besides {@code Content-Type}: credentials and API version. */
-  protected abstract Map<String, String> headers();
 
   /**
    * The reply in a 2xx answer.

@@ -36,7 +36,8 @@ public final class CliTestSupport {
     return run(cmd, args);
   }
 
-  private static CliRun run(CommandLine cmd, String... args) {
+  /** Runs {@code cmd} (a {@link Main#commandLine()} a test has set up) with {@code args}, capturing its output. */
+  public static CliRun run(CommandLine cmd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));

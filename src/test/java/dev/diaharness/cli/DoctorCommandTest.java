@@ -8,8 +8,6 @@ import dev.diaharness.agent.gemini.GeminiSettings;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,17 +41,13 @@ class DoctorCommandTest {
 
   static CliTestSupport.CliRun doctor(Map<String, String> env, CredentialProbe probe, String... args) {
     CommandLine cmd = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
     DoctorCommand doctor = (DoctorCommand) cmd.getSubcommands().get("doctor").getCommand();
     doctor.environment = name -> Optional.ofNullable(env.get(name));
     doctor.credentials = probe;
     String[] all = new String[args.length + 1];
     all[0] = "doctor";
     System.arraycopy(args, 0, all, 1, args.length);
-    return new CliTestSupport.CliRun(cmd.execute(all), out.toString(), err.toString());
+    return CliTestSupport.run(cmd, all);
   }
 
   static final CredentialProbe NO_CREDENTIALS = () -> new CredentialProbe.Found(Optional.empty(),

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.agent.gemini.FakeGeminiServer;
 import dev.diaharness.core.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,17 +36,12 @@ class GeminiCommandsTest {
 
   CliTestSupport.CliRun run(String... args) {
     CommandLine cmd = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
     java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(env.get(name));
     ((DeployCommand) cmd.getSubcommands().get("deploy").getCommand()).environment = lookup;
     CommandLine agents = cmd.getSubcommands().get("agents");
     ((AgentsCommand.ListAgents) agents.getSubcommands().get("list").getCommand()).environment = lookup;
     ((AgentsCommand.GetAgent) agents.getSubcommands().get("get").getCommand()).environment = lookup;
-    int code = cmd.execute(args);
-    return new CliTestSupport.CliRun(code, out.toString(), err.toString());
+    return CliTestSupport.run(cmd, args);
   }
 
   Path baseline() throws Exception {

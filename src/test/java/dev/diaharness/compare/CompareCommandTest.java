@@ -3,7 +3,7 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.compare.ExampleOptimizeRun.Result;
+import dev.diaharness.cli.CliTestSupport.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -60,9 +60,9 @@ class CompareCommandTest {
 
   @Test
   void theDefaultIsEachRunsBestIterationAndAReversedComparisonIsARegressionForCi() throws Exception {
-    Result forward = ExampleOptimizeRun.dia("compare", run + ":1", run.toString(), "--fail-on-regression");
-    Result backward = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--fail-on-regression");
-    Result backwardReportOnly = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1");
+    CliRun forward = ExampleOptimizeRun.dia("compare", run + ":1", run.toString(), "--fail-on-regression");
+    CliRun backward = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1", "--fail-on-regression");
+    CliRun backwardReportOnly = ExampleOptimizeRun.dia("compare", run.toString(), run + ":1");
 
     assertThat(forward.exitCode()).as(forward.out() + forward.err()).isZero();
     assertThat(forward.out()).contains("(best)").contains("B is better").contains("McNemar exact p =");
@@ -78,7 +78,7 @@ class CompareCommandTest {
   @Test
   void theHtmlPageIsWellFormedAndShowsTheSqlOfBothSidesEscaped() throws Exception {
     Path page = work.resolve("out/compare.html");
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", page.toString());
+    CliRun r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", page.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     String html = Files.readString(page);
@@ -92,8 +92,8 @@ class CompareCommandTest {
 
   @Test
   void aMissingRunOrIterationIsBadInputNamingIt() {
-    Result noRun = ExampleOptimizeRun.dia("compare", work.resolve("nothing").toString(), run.toString());
-    Result noIteration = ExampleOptimizeRun.dia("compare", run + ":9", run.toString());
+    CliRun noRun = ExampleOptimizeRun.dia("compare", work.resolve("nothing").toString(), run.toString());
+    CliRun noIteration = ExampleOptimizeRun.dia("compare", run + ":9", run.toString());
 
     assertThat(noRun.exitCode()).isEqualTo(2);
     assertThat(noRun.err()).contains("nothing");

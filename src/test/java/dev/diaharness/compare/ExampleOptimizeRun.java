@@ -3,17 +3,15 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.cli.Main;
+import dev.diaharness.cli.CliTestSupport;
+import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.core.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 
 /**
  * The {@code compare} tests' shared fixture: the CLI run in-process, and one real optimize run of the shipped
@@ -21,27 +19,19 @@ import picocli.CommandLine;
  * reads the same run and an optimize run is the slow part.
  */
 final class ExampleOptimizeRun {
-  record Result(int exitCode, String out, String err) {}
-
   private static Path run;
 
   private ExampleOptimizeRun() {}
 
-  static Result dia(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  static CliRun dia(String... args) {
+    return CliTestSupport.run(args);
   }
 
   /** {@code compare ARGS --json}'s answer, after checking that it exited 0. */
   static JsonNode compareJson(String... args) throws IOException {
     String[] withJson = Stream.concat(Stream.of("compare"), Stream.concat(Stream.of(args), Stream.of("--json")))
         .toArray(String[]::new);
-    Result r = dia(withJson);
+    CliRun r = dia(withJson);
     assertThat(r.exitCode()).as(r.err()).isZero();
     return Json.MAPPER.readTree(r.out());
   }
@@ -51,7 +41,7 @@ final class ExampleOptimizeRun {
     if (run == null) {
       Path results = Files.createTempDirectory("compare-optimize-run");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(results)));
-      Result r = dia("optimize", "--embedded", "--config-file", "examples/ecommerce/baseline_config.json",
+      CliRun r = dia("optimize", "--embedded", "--config-file", "examples/ecommerce/baseline_config.json",
           "--golden-set", "examples/ecommerce/golden_set.json", "--test-set", "examples/ecommerce/test_set.json",
           "--num-repeats", "1", "--max-iterations", "3", "--auto-accept", "--optimizer", "examples",
           "--results-dir", results.toString());

@@ -3,7 +3,7 @@ package dev.diaharness.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.diaharness.compare.ExampleOptimizeRun.Result;
+import dev.diaharness.cli.CliTestSupport.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class TagChangesTest {
   void textListsTheTagsThatChangedAndHtmlHasATableOfAllTags() throws Exception {
     Path run = ExampleOptimizeRun.folder();
     Path html = work.resolve("compare.html");
-    Result r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", html.toString());
+    CliRun r = ExampleOptimizeRun.dia("compare", run + ":1", run + ":3", "--html", html.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("by tag (questions fixed and broken by B):")
         .containsPattern("test  seen_shape +\\d+ fixed +\\d+ broken +\\d+ unchanged \\(of 21\\)")

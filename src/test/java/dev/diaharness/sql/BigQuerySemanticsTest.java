@@ -15,10 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BigQuerySemanticsTest {
   private static final Path TABLE = Path.of("docs", "bigquery-semantics.md");
 
-  @AutoClose private SqlTestDatabase.Sandbox sandbox;
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox = SqlTestDatabase.sandbox(SandboxLimits.DEFAULT);
 
   /** What BigQuery does with the query. */
   sealed interface Expect permits Value, Raises, Refused {}
@@ -52,11 +50,6 @@ class BigQuerySemanticsTest {
     public String toString() {
       return function + ": " + sql;
     }
-  }
-
-  @BeforeAll
-  void load(@TempDir Path folder) {
-    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT);
   }
 
   private static Row value(String function, String sql, Object value) {

@@ -2,14 +2,11 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,12 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BigQueryTranslationResultTest {
-  @AutoClose private SqlTestDatabase.Sandbox sandbox;
-
-  @BeforeAll
-  void load(@TempDir Path folder) {
-    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT);
-  }
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox = SqlTestDatabase.sandbox(SandboxLimits.DEFAULT);
 
   static Stream<Arguments> constructs() {
     return Stream.of(

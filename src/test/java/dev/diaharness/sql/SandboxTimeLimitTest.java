@@ -2,12 +2,9 @@ package dev.diaharness.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The time limit covers planning: DuckDB folds constant expressions while it prepares a statement, which cannot be
@@ -18,13 +15,8 @@ class SandboxTimeLimitTest {
   private static final String SLOW_TO_PLAN = "SELECT levenshtein(repeat('ab', 15000), repeat('ba', 15000)) AS d";
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
-  @TempDir Path folder;
-  @AutoClose private SqlTestDatabase.Sandbox sandbox;
-
-  @BeforeEach
-  void load() {
-    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT.withTimeout(LIMIT));
-  }
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox =
+      SqlTestDatabase.sandbox(SandboxLimits.DEFAULT.withTimeout(LIMIT));
 
   @Test
   void slowConstantFoldingTimesOutAtTheLimit() {

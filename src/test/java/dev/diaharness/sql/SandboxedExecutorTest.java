@@ -11,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,13 +21,8 @@ class SandboxedExecutorTest {
    * for the endless ones.
    */
   private static final Duration LIMIT = Duration.ofSeconds(3);
-  @TempDir Path folder;
-  @AutoClose private SqlTestDatabase.Sandbox sandbox;
-
-  @BeforeEach
-  void load() {
-    sandbox = SqlTestDatabase.sandbox(folder, SandboxLimits.DEFAULT.withTimeout(LIMIT));
-  }
+  @AutoClose private final SqlTestDatabase.Sandbox sandbox =
+      SqlTestDatabase.sandbox(SandboxLimits.DEFAULT.withTimeout(LIMIT));
 
   @ParameterizedTest
   @ValueSource(
@@ -90,10 +83,11 @@ class SandboxedExecutorTest {
     try (var connection = sandbox.database().newConnection()) {
       assertThat(tryExecute(connection, "SET enable_external_access = true")).contains("locked");
       assertThat(tryExecute(connection, "SELECT * FROM read_csv('/etc/passwd')")).contains("disabled");
-      assertThat(tryExecute(connection, "COPY orders TO '" + folder.resolve("leak.csv") + "'")).contains("disabled");
+      assertThat(tryExecute(connection, "COPY orders TO '" + sandbox.folder().resolve("leak.csv") + "'"))
+          .contains("disabled");
       assertThat(tryExecute(connection, "INSTALL httpfs")).containsIgnoringCase("Permission");
     }
-    assertThat(Files.exists(folder.resolve("leak.csv"))).isFalse();
+    assertThat(Files.exists(sandbox.folder().resolve("leak.csv"))).isFalse();
   }
 
   @Test

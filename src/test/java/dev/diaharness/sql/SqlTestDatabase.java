@@ -4,28 +4,42 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A small loaded database for the translation and sandbox tests: orders and customers. */
 final class SqlTestDatabase {
   private SqlTestDatabase() {}
 
-  /** The test database with a sandbox over it; closing closes both (in a test: an {@code @AutoClose} field). */
-  record Sandbox(EmbeddedDatabase database, SandboxedExecutor executor) implements AutoCloseable {
+  /**
+   * The test database in a folder of its own, with a sandbox over it. Closing closes both and deletes the folder;
+   * in a test it is an {@code @AutoClose} field.
+   */
+  record Sandbox(Path folder, EmbeddedDatabase database, SandboxedExecutor executor) implements AutoCloseable {
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
       executor.close();
       database.close();
+      try (Stream<Path> paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 
-  /** The test database written to {@code folder}, loaded, with a sandbox of {@code limits} over it. */
-  static Sandbox sandbox(Path folder, SandboxLimits limits) {
-    EmbeddedDatabase database = load(folder);
-    return new Sandbox(database, new SandboxedExecutor(database, limits));
+  /** The test database, loaded in a new temporary folder, with a sandbox of {@code limits} over it. */
+  static Sandbox sandbox(SandboxLimits limits) {
+    try {
+      Path folder = Files.createTempDirectory("sql-test-database");
+      EmbeddedDatabase database = load(folder);
+      return new Sandbox(folder, database, new SandboxedExecutor(database, limits));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  static EmbeddedDatabase load(Path folder) {
+  private static EmbeddedDatabase load(Path folder) {
     try {
       Files.writeString(
           folder.resolve("orders.csv"),

@@ -24,18 +24,11 @@ public final class AnthropicChatModel extends JsonChatModel {
   public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
   static final String API_VERSION = "2023-06-01";
 
-  private final Map<String, String> headers;
-
   public AnthropicChatModel(String id, String model, String baseUrl, String apiKey, RetrySettings settings,
       ProviderCalls calls) {
-    super(id, model, endpoint(baseUrl, "/v1/messages"), new JsonHttp("Anthropic", "ANTHROPIC_API_KEY", settings),
-        calls);
-    this.headers = Map.of("x-api-key", Objects.requireNonNull(apiKey, "apiKey"), "anthropic-version", API_VERSION);
-  }
-
-  @Override
-  protected Map<String, String> headers() {
-    return headers;
+    super(id, model, endpoint(baseUrl, "/v1/messages"),
+        Map.of("x-api-key", Objects.requireNonNull(apiKey, "apiKey"), "anthropic-version", API_VERSION),
+        new JsonHttp("Anthropic", "ANTHROPIC_API_KEY", settings), calls);
   }
 
   @Override

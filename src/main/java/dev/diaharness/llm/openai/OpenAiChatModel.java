@@ -25,7 +25,6 @@ public final class OpenAiChatModel extends JsonChatModel {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
   private final boolean officialApi;
-  private final Map<String, String> headers;
 
   /**
    * @param id      the configured name, e.g. {@code openai:gpt-4o-mini}
@@ -35,15 +34,9 @@ public final class OpenAiChatModel extends JsonChatModel {
   public OpenAiChatModel(String id, String model, String baseUrl, Optional<String> apiKey, RetrySettings settings,
       ProviderCalls calls) {
     super(id, model, endpoint(baseUrl, "/chat/completions"),
+        apiKey.filter(key -> !key.isBlank()).map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of()),
         new JsonHttp("OpenAI-compatible server", "OPENAI_API_KEY", settings), calls);
     this.officialApi = baseUrl.startsWith(DEFAULT_BASE_URL);
-    this.headers = apiKey.filter(key -> !key.isBlank()).map(key -> Map.of("Authorization", "Bearer " + key))
-        .orElse(Map.of());
-  }
-
-  @Override
-  protected Map<String, String> headers() {
-    return headers;
   }
 
   @Override
