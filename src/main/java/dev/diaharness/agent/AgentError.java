@@ -17,6 +17,8 @@ public record AgentError(Kind kind, String reason) {
     CANCELLED,
     /** 400 FAILED_PRECONDITION: the agent failed on this question */
     FAILED_PRECONDITION,
+    /** any other 400 (INVALID_ARGUMENT…): the service rejected the request, with its message; never retried */
+    REJECTED,
     /** the stream ended before the JSON array closed */
     TRUNCATED,
     /** the body was not the JSON the API documents */

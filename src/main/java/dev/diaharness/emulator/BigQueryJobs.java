@@ -122,28 +122,12 @@ final class BigQueryJobs {
       return new Job(job.project(), job.jobId(), job.location(), job.sql(), job.labels(), job.statement(),
           job.bytesProcessed(), false, Optional.of(rows.table()), Optional.empty(), job.createdMillis());
     }
-    return failed(job, new BigQueryError(400, "invalidQuery", describe(result)));
+    return failed(job, new BigQueryError(400, "invalidQuery", QueryFailure.message(result)));
   }
 
   private static Job failed(Job job, BigQueryError error) {
     return new Job(job.project(), job.jobId(), job.location(), job.sql(), job.labels(), job.statement(),
         job.bytesProcessed(), false, Optional.empty(), Optional.of(error), job.createdMillis());
-  }
-
-  private static String describe(ExecutionResult result) {
-    if (result instanceof ExecutionResult.Unsupported u) {
-      return "Unsupported construct in the emulator: " + u.construct() + " (" + u.reason() + ")";
-    }
-    if (result instanceof ExecutionResult.Unparseable u) {
-      return "Syntax error: " + u.reason();
-    }
-    if (result instanceof ExecutionResult.Rejected r) {
-      return "Refused: " + r.reason();
-    }
-    if (result instanceof ExecutionResult.TimedOut t) {
-      return "Query exceeded the emulator's time limit of " + t.limit().toSeconds() + " s";
-    }
-    return ((ExecutionResult.Failed) result).reason();
   }
 
   Optional<Job> find(String jobId) {

@@ -37,26 +37,7 @@ final class SqlSummary {
     if (result instanceof ExecutionResult.Rows rows) {
       return describe(rows.table());
     }
-    return "The query failed: " + reason(result);
-  }
-
-  private static String reason(ExecutionResult result) {
-    if (result instanceof ExecutionResult.Failed f) {
-      return f.reason();
-    }
-    if (result instanceof ExecutionResult.Rejected r) {
-      return "refused: " + r.reason();
-    }
-    if (result instanceof ExecutionResult.TimedOut t) {
-      return "no result within " + t.limit().toSeconds() + " s";
-    }
-    if (result instanceof ExecutionResult.Unsupported u) {
-      return u.construct() + " is not supported here";
-    }
-    if (result instanceof ExecutionResult.Unparseable u) {
-      return "it does not parse: " + u.reason();
-    }
-    return result.toString();
+    return "The query failed: " + QueryFailure.message(result);
   }
 
   private static String describe(ResultTable table) {

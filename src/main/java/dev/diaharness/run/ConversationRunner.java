@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -28,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code --max-retries}, shared with the request retries the adapter makes on 429 and 5xx). The item timeout bounds
  * one conversation's own time, from its first request to its last byte: waiting for a place, the rate limiter, a
  * Retry-After or a back-off never counts. A conversation that passes it ends at once as a TIMEOUT error: its place
- * is freed, its thread interrupted, and a reply arriving later is dropped. Thread-safe; close it to stop its threads.
+ * is freed, its thread interrupted, and a reply arriving later is dropped. Cancelling a conversation (a run that
+ * stops) interrupts it; it then ends as cancelled, unless the agent's answer came all the same: an answered
+ * conversation always reaches the caller, to be scored and journaled. Thread-safe; close it to stop its threads and
+ * wait for them to end.
  */
 public final class ConversationRunner implements AutoCloseable {
   private final Agent agent;
@@ -81,9 +83,9 @@ public final class ConversationRunner implements AutoCloseable {
    * deterministically ({@link Agent#ask(String, int)}); 0 = no repeat.
    */
   public CompletableFuture<Conversed> start(String question, int repeat) {
-    CompletableFuture<Conversed> result = new CompletableFuture<>();
-    Future<?> task = threads.submit(() -> converse(question, repeat, result));
-    result.whenComplete((done, failure) -> task.cancel(true)); // a finished task ignores this; a stuck one wakes up
+    Outcome result = new Outcome();
+    threads.execute(() -> converse(question, repeat, result));
+    result.whenComplete((done, failure) -> result.interruptThread()); // after a timeout: a stuck thread wakes up
     return result;
   }
 
@@ -96,33 +98,44 @@ public final class ConversationRunner implements AutoCloseable {
     }
   }
 
-  private void converse(String question, int repeat, CompletableFuture<Conversed> result) {
-    RetryBudget budget = new RetryBudget(maxRetries);
-    for (int restarts = 0; !result.isDone(); restarts++) {
-      Optional<Conversed> outcome;
-      try {
-        outcome = attempt(question, repeat, budget, restarts, result);
-      } catch (InterruptedException e) {
-        result.cancel(false); // the run is closing; after a timeout the result is already complete and stays so
-        return;
+  private void converse(String question, int repeat, Outcome result) {
+    if (!result.begin()) {
+      return; // cancelled before it started
+    }
+    try {
+      RetryBudget budget = new RetryBudget(maxRetries);
+      for (int restarts = 0; !result.isDone(); restarts++) {
+        Optional<Conversed> outcome;
+        try {
+          outcome = attempt(question, repeat, budget, restarts, result);
+        } catch (InterruptedException e) {
+          result.cancelled(); // stopped or closing; after a timeout the result is already complete and stays so
+          return;
+        }
+        if (outcome.isPresent()) {
+          result.complete(outcome.get());
+          return;
+        }
+        if (result.cancelAsked()) {
+          result.cancelled();
+          return;
+        }
+        try {
+          ticker.sleepNanos(backoff.delay(restarts + 1, Optional.empty(), ThreadLocalRandom.current().nextDouble())
+              .toNanos());
+        } catch (InterruptedException e) {
+          result.cancelled();
+          return;
+        }
       }
-      if (outcome.isPresent()) {
-        result.complete(outcome.get());
-        return;
-      }
-      try {
-        ticker.sleepNanos(backoff.delay(restarts + 1, Optional.empty(), ThreadLocalRandom.current().nextDouble())
-            .toNanos());
-      } catch (InterruptedException e) {
-        result.cancel(false);
-        return;
-      }
+    } finally {
+      result.end();
     }
   }
 
   /** One attempt: the outcome, or empty when a transient fault is worth a restart and the budget allows one. */
   private Optional<Conversed> attempt(String question, int repeat, RetryBudget budget, int restarts,
-      CompletableFuture<Conversed> result) throws InterruptedException {
+      Outcome result) throws InterruptedException {
     try (TrafficControl.Admission admission = traffic.admit(budget)) {
       Watch watch = new Watch(admission, result, restarts);
       watch.schedule(itemTimeout.toNanos());
@@ -142,8 +155,67 @@ public final class ConversationRunner implements AutoCloseable {
       if (result.isDone()) {
         return Optional.empty(); // timed out meanwhile: the late reply is dropped
       }
+      if (answer.error().isPresent() && result.cancelAsked()) {
+        return Optional.empty(); // broken off by the cancel: not the agent's answer
+      }
       boolean restart = answer.error().map(e -> e.kind().isTransient()).orElse(false) && budget.spend();
       return restart ? Optional.empty() : Optional.of(new Conversed(answer, elapsed, restarts));
+    }
+  }
+
+  /**
+   * A conversation's outcome. {@link #cancel} does not end a conversation under way at once: it interrupts its
+   * thread, which ends it as cancelled — or with the agent's answer, when that came all the same — so that no
+   * answered conversation is dropped. A conversation not started yet is cancelled at once and never starts.
+   */
+  private static final class Outcome extends CompletableFuture<Conversed> {
+    private Thread thread; // guarded by this: the thread holding the conversation, while it does
+    private boolean cancelAsked; // guarded by this
+
+    /** The current thread takes the conversation on: false when it was cancelled before it began. */
+    synchronized boolean begin() {
+      if (cancelAsked || isDone()) {
+        return false;
+      }
+      thread = Thread.currentThread();
+      return true;
+    }
+
+    /** The thread is done with the conversation (the pool clears an interrupt it may still carry). */
+    synchronized void end() {
+      thread = null;
+    }
+
+    synchronized boolean cancelAsked() {
+      return cancelAsked;
+    }
+
+    /** Ends the conversation as cancelled, from its own thread. */
+    void cancelled() {
+      super.cancel(false);
+    }
+
+    /** Wakes the thread of a conversation that was ended from outside (its timeout). */
+    synchronized void interruptThread() {
+      if (thread != null && thread != Thread.currentThread()) {
+        thread.interrupt();
+      }
+    }
+
+    /** Asks the conversation to stop; see the class comment. Returns true when it was cancelled at once. */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      synchronized (this) {
+        if (isDone()) {
+          return false;
+        }
+        cancelAsked = true;
+        if (thread != null) {
+          thread.interrupt();
+          return false;
+        }
+      }
+      return super.cancel(mayInterruptIfRunning);
     }
   }
 
@@ -190,9 +262,9 @@ public final class ConversationRunner implements AutoCloseable {
     return t;
   }
 
+  /** Interrupts the conversations still going and waits (bounded) until their threads have ended. */
   @Override
   public void close() {
-    threads.shutdownNow();
-    watchdog.shutdownNow();
+    WorkerPools.stopAndAwait(threads, watchdog);
   }
 }

@@ -34,8 +34,10 @@ import java.util.function.Consumer;
  * place, then journaled and aggregated.
  *
  * <p>A 403, a service or model that rejects the configuration or credentials, or a spent budget stops the run
- * promptly: no item starts any more and the conversations in flight are cancelled (their answers would be dropped);
- * finished rows stay written and the exception is rethrown once they have ended.
+ * promptly: no item starts any more and the conversations in flight are cancelled (interrupted: they send nothing
+ * more). Every conversation that has its answer — waiting for scoring, or answered just as the stop came — is
+ * still scored and journaled, so a resume does not ask it again; the exception is rethrown once all have ended.
+ * When {@link #run} returns or throws, its threads (conversations and scoring) have ended, within a bound.
  * Not reentrant: one {@link #run} at a time.
  */
 public final class EvaluationEngine {
@@ -137,8 +139,8 @@ public final class EvaluationEngine {
   }
 
   /**
-   * Why the run must stop, once known, and the conversations to cancel then: their answers would be dropped anyway,
-   * so they must not go on sending requests. Thread-safe.
+   * Why the run must stop, once known, and the conversations to cancel then: they must not go on sending requests.
+   * Thread-safe.
    */
   private static final class Stop {
     private final AtomicReference<RuntimeException> reason = new AtomicReference<>();
@@ -195,8 +197,9 @@ public final class EvaluationEngine {
     } finally {
       dispatcher = null;
       Thread.interrupted(); // a late wake-up must not reach the caller
+      // waits for the threads: after a Ctrl-C's grace, the conversations still going are asked again on resume
       runner.close();
-      scoring.shutdownNow();
+      WorkerPools.stopAndAwait(scoring);
     }
     return stop.get();
   }
@@ -255,13 +258,14 @@ public final class EvaluationEngine {
         item.key().repeat());
     stop.track(conversation);
     conversation.whenComplete((conversed, failure) -> {
-      slots.release(item.key().split());
       if (failure != null) { // the run stops, or this conversation was cancelled because it does
-        stop.set(unwrap(failure));
+        stop.set(unwrap(failure)); // before the place is freed: no item may start in it any more
+        slots.release(item.key().split());
         unscored.release();
         inFlight.arriveAndDeregister();
         return;
       }
+      slots.release(item.key().split());
       scoring.execute(() -> {
         try {
           record(item, progress, conversed, stop);

@@ -42,9 +42,10 @@ class AccessDeniedDuringRunTest {
           "--golden-set", EvaluateCommandTest.TRAIN, "--test-set", EvaluateCommandTest.TEST, "--num-repeats", "1",
           "--max-workers", Integer.toString(WORKERS), "--results-dir", results.toString());
       seen = emulator.server.metrics();
-      // nothing may arrive after the command returned: once the evaluation's agent threads are gone, nothing of this
-      // process can call the agent any more, and the count must not have moved meanwhile
-      awaitNoThreadNamed("train-agent-", "test-agent-");
+      // nothing may arrive after the command returned: once the evaluation's conversation threads are gone (the
+      // engine waits for them before it returns), nothing of this process can call the agent any more, and the
+      // count must not have moved meanwhile
+      awaitNoThreadNamed("conversation-");
       assertThat(emulator.server.metrics().count("streamAssist")).isEqualTo(seen.count("streamAssist"));
     }
 
@@ -63,7 +64,8 @@ class AccessDeniedDuringRunTest {
     // 403 stops both splits at the latest when it reaches the denied question (the 18th training, the 13th test
     // question with this seed), so no split started more than that many items plus one per worker: the pending
     // ones were cancelled, not asked. (How many of the started ones became rows depends on timing: a conversation
-    // that finished but was still queued for scoring at the stop leaves no row, so rows alone cannot bound this.)
+    // cut off in its follow-up by the stop leaves no row, so rows alone cannot bound this; every answered one has
+    // its row, see AnsweredBeforeAccessDeniedTest.)
     long asked = seen.count("streamAssist");
     assertThat(asked).isLessThanOrEqualTo(2L * ((18 + WORKERS) + (13 + WORKERS))).isLessThan(ITEMS);
     RunManifest manifest = Json.MAPPER.readValue(dir.resolve("run.json").toFile(), RunManifest.class);

@@ -316,11 +316,11 @@ class GeminiEnterpriseClientTest {
   }
 
   @Test
-  void aBadRequestThatStaysBadIsBadInputAfterRetries() {
+  void aBadRequestIsBadInputAtOnceWithTheServicesMessage() {
     fake.on("POST", ASSISTANT + "/agents", error(400, "INVALID_ARGUMENT", "bqDatasetId is invalid"));
 
     assertThatThrownBy(() -> client().create(config()))
-        .isInstanceOf(InputException.class).hasMessageContaining("bqDatasetId is invalid");
-    assertThat(fake.requests()).hasSize(FakeGeminiServer.testPolicy().maxAttempts());
+        .isInstanceOf(InputException.class).hasMessageContaining("INVALID_ARGUMENT: bqDatasetId is invalid");
+    assertThat(fake.requests()).as("a 400 is never retried: it would be rejected again").hasSize(1);
   }
 }
