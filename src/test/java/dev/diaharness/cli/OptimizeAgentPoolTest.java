@@ -30,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code optimize --optimizer opro --agent-pool N} against an emulator the test owns (reached as Gemini Enterprise
  * through the environment, so its agents outlive a run): the pool agents are created once and found by display name
- * afterwards, candidates are screened on them at the same time while the reported evaluations stay on the run's
- * agent, a pool agent whose deploy fails loses only its candidate, and the run ends by the usual best-config rules.
+ * afterwards, the candidates are screened at the same time on the run's agent and the pool agents while the
+ * reported evaluations stay on the run's agent, a pool agent whose deploy fails loses only its candidate, and the run ends by the usual best-config rules.
  */
 class OptimizeAgentPoolTest {
   static final String BASE_NAME = AgentConfigLoader.load(Path.of(EvaluateCommandTest.CONFIG)).displayName();
-  static final int CANDIDATES = 3;
+  static final int CANDIDATES = 4;
   static final int MINIBATCH = 6;
 
   @TempDir Path work;
@@ -113,9 +113,9 @@ class OptimizeAgentPoolTest {
       assertThat(pool.keySet()).containsExactlyInAnyOrder(1, 2, 3);
       pool.values().forEach(agents -> assertThat(agents).singleElement()
           .satisfies(a -> assertThat(a.isDeployed()).isTrue()));
-      assertScreenedConcurrentlyOnThePoolOnly(emulator.server.turns(), emulator.server.agentId(), pool);
+      assertScreenedConcurrentlyOnThePool(emulator.server.turns(), emulator.server.agentId(), pool);
       Path firstRun = onlyRun(firstResults);
-      assertThat(rejections(firstRun)).as("the two candidates not chosen, each screened")
+      assertThat(rejections(firstRun)).as("the candidates not chosen, each screened")
           .hasSize(CANDIDATES - 1).allSatisfy(r -> assertThat(r).contains("not chosen: minibatch"));
       assertThat(models.candidatesGenerated()).isEqualTo(CANDIDATES);
       assertEndsOnTheBestConfig(firstRun);
@@ -139,30 +139,55 @@ class OptimizeAgentPoolTest {
       assertThat(rejected).as("only the candidate on the failing agent is lost").hasSize(CANDIDATES - 1);
       assertThat(rejected.stream().filter(r -> r.contains("screening failed"))).singleElement()
           .satisfies(r -> assertThat(r).contains("agent " + failing).contains("DEPLOYMENT_FAILED"));
-      assertThat(rejected.stream().filter(r -> r.contains("not chosen: minibatch"))).hasSize(1);
+      assertThat(rejected.stream().filter(r -> r.contains("not chosen: minibatch"))).hasSize(CANDIDATES - 2);
       assertEndsOnTheBestConfig(secondRun);
     }
   }
 
+  @Test
+  void theRateLimitHoldsAcrossTheEvaluationsAndTheWholePool() throws Exception {
+    int rate = 12;
+    try (LocalEmulator emulator = LocalEmulator.start(FaultPlan.none(), LatencyPlan.none(), 5);
+        OproChatFake models = models()) {
+      Path results = Files.createDirectories(work.resolve("results"));
+      CliRun run = CliTestSupport.runWithEnv(env(emulator, models), "",
+          args(results, 4, "--rate-limit", Integer.toString(rate)).toArray(String[]::new));
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(run.out()).contains("screened 4 candidates on 6 training questions on 4 agents in");
+      String main = emulator.server.agentId();
+      assertThat(emulator.server.turns().stream().filter(t -> !t.agentId().equals(main)))
+          .as("the pool screened").hasSize((CANDIDATES - 1) * MINIBATCH * 2);
+      // unpaced, the 36 screening requests of a zero-latency emulator would arrive within milliseconds
+      assertThat(emulator.server.metrics().maxArrivalsWithin(java.time.Duration.ofSeconds(1)))
+          .as("conversation requests in any one second, at --rate-limit %d (a burst of one)", rate)
+          .isLessThanOrEqualTo(rate + 1);
+    }
+  }
+
+  @Test
+  void aPoolSizeOutsideItsRangeIsBadInputNamingTheFlag() throws Exception {
+    CliRun run = CliTestSupport.runWithEnv(Map.of(), "", args(work.resolve("results"), 0).toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(run.err()).contains("--agent-pool must be between 1 and 16, got 0");
+    assertThat(work.resolve("results")).doesNotExist();
+  }
+
   /**
-   * Pool agents answered exactly the screening turns, their screens overlapped in time (one after the other they
-   * could not), and the run's agent answered no turn while the pool screened: its turns are the evaluations'.
+   * Each agent of the pool — the run's and its three pool agents — screened one candidate, the pool agents answered
+   * nothing else (the reported evaluations are the run's agent's), and their screens overlapped in time (one after
+   * the other they could not).
    */
-  static void assertScreenedConcurrentlyOnThePoolOnly(List<AgentTurn> turns, String mainAgent,
+  static void assertScreenedConcurrentlyOnThePool(List<AgentTurn> turns, String mainAgent,
       Map<Integer, List<AgentSummary>> pool) {
     List<String> poolIds = pool.values().stream().map(a -> a.get(0).id()).toList();
     Map<String, List<AgentTurn>> byAgent = turns.stream().collect(Collectors.groupingBy(AgentTurn::agentId));
     java.util.Set<String> allowed = new java.util.HashSet<>(poolIds);
     allowed.add(mainAgent);
     assertThat(byAgent.keySet()).as("only the run's agent and its pool answered").isSubsetOf(allowed);
-    List<AgentTurn> screening = turns.stream().filter(t -> poolIds.contains(t.agentId())).toList();
-    int perConversation = byAgent.get(mainAgent).size() / (2 * EvaluateCommandTest.TRAIN_QUESTIONS);
-    assertThat(perConversation).as("turns per conversation (question, SQL follow-up)").isEqualTo(2);
-    assertThat(screening).hasSize(CANDIDATES * MINIBATCH * perConversation);
-    long screenStart = screening.stream().mapToLong(AgentTurn::arrivalNanos).min().orElseThrow();
-    long screenEnd = screening.stream().mapToLong(AgentTurn::endNanos).max().orElseThrow();
-    assertThat(byAgent.get(mainAgent)).as("no evaluation turn during screening, no screening on the run's agent")
-        .allSatisfy(t -> assertThat(t.endNanos() < screenStart || t.arrivalNanos() > screenEnd).isTrue());
+    int perConversation = 2; // the question, and the SQL follow-up
+    assertThat(byAgent.get(mainAgent)).as("two evaluations of the training set and one candidate's minibatch")
+        .hasSize((2 * EvaluateCommandTest.TRAIN_QUESTIONS + MINIBATCH) * perConversation);
     List<long[]> windows = new ArrayList<>();
     for (String id : poolIds) {
       List<AgentTurn> own = byAgent.getOrDefault(id, List.of());

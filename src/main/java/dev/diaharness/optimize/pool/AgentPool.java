@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The agents candidates are screened on, lent one candidate at a time: a candidate {@link #lease() leases} the next
  * free agent (waiting while all are busy or still being prepared) and gives it back when its screen is done. A pool
- * of size N holds the N − 1 pool agents, prepared in the background from {@link #prepare} on — so while the first
+ * of size N is the run's agent — idle while the proposer screens, and redeployed by the loop before the next
+ * evaluation — and N − 1 pool agents, prepared in the background from {@link #prepare} on, so while the first
  * iteration is evaluated on the run's agent. A pool agent that cannot be prepared, or whose candidate deploy fails,
- * is dropped with a warning and the others go on; when none is left, the run's agent itself screens, one candidate
- * at a time (as a pool of size 1 always does). Thread-safe.
+ * is dropped with a warning and the others go on; with none left, the run's agent screens alone, one candidate at a
+ * time (as a pool of size 1 always does). Thread-safe.
  */
 public final class AgentPool implements AutoCloseable {
   /** An agent lent to one candidate; {@code main} when it is the run's agent (which the loop redeploys). */
@@ -33,12 +34,12 @@ public final class AgentPool implements AutoCloseable {
   private final List<String> poolAgents = new ArrayList<>();
   private int preparing;
   private int leased;
-  private boolean mainJoined;
 
   private AgentPool(String mainAgentId, RunListener listener, int preparing) {
     this.mainAgentId = mainAgentId;
     this.listener = listener;
     this.preparing = preparing;
+    this.free.add(mainAgentId);
     AtomicInteger n = new AtomicInteger();
     // one thread per pool agent being prepared or screening a candidate: bounded by the pool's size, not a
     // scheduler — every request they make passes the run's traffic control
@@ -51,10 +52,7 @@ public final class AgentPool implements AutoCloseable {
 
   /** {@code --agent-pool 1}: candidates are screened on the run's agent, one at a time. */
   public static AgentPool mainOnly(String mainAgentId) {
-    AgentPool pool = new AgentPool(mainAgentId, RunListener.NONE, 0);
-    pool.free.add(mainAgentId);
-    pool.mainJoined = true;
-    return pool;
+    return new AgentPool(mainAgentId, RunListener.NONE, 0);
   }
 
   /**
@@ -113,22 +111,20 @@ public final class AgentPool implements AutoCloseable {
     preparing--;
     listener.note("WARNING: pool agent '" + name + "' is not available (" + reason + "); screening goes on with "
         + "the other agents");
+    noteWhenNoneLeft();
     notifyAll();
   }
 
-  /**
-   * The next free agent; waits while every agent is busy or still being prepared. When no pool agent is left at
-   * all, the run's agent joins the pool.
-   */
+  private void noteWhenNoneLeft() {
+    if (preparing == 0 && poolAgents.isEmpty()) {
+      listener.note("WARNING: no pool agent is available: candidates are screened on the run's agent alone, one at "
+          + "a time");
+    }
+  }
+
+  /** The next free agent; waits while every agent is busy (the run's agent always comes back). */
   public synchronized Lease lease() throws InterruptedException {
     while (free.isEmpty()) {
-      if (preparing == 0 && leased == 0 && !mainJoined) {
-        mainJoined = true;
-        free.add(mainAgentId);
-        listener.note("WARNING: no pool agent is available: candidates are screened on the run's agent, one at a "
-            + "time");
-        break;
-      }
       wait();
     }
     leased++;
@@ -148,6 +144,7 @@ public final class AgentPool implements AutoCloseable {
       poolAgents.remove(lease.agentId());
       listener.note("WARNING: pool agent " + lease.agentId() + " is left out of the pool for the rest of the run: "
           + reason);
+      noteWhenNoneLeft();
     }
     notifyAll();
   }
@@ -160,11 +157,6 @@ public final class AgentPool implements AutoCloseable {
   /** The ids of the pool agents ready now (not the run's agent). */
   public synchronized List<String> poolAgents() {
     return List.copyOf(poolAgents);
-  }
-
-  /** Agents that may still screen: ready, busy or being prepared (the run's agent counts once it joined). */
-  public synchronized int capacity() {
-    return free.size() + leased + preparing;
   }
 
   @Override
