@@ -47,8 +47,8 @@ final class Recommendations {
   /** From the rows that did not pass (JUDGED counts mix passes and fails, so status counts cannot tell). */
   private static Optional<String> commonFailures(IterationData it) {
     Map<Status, Long> counts = new EnumMap<>(Status.class);
-    it.trainRows().stream().filter(r -> !r.passed() && r.status() != Status.GOLD_ERROR)
-        .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    it.trainRows().stream().filter(r -> !r.passed() && r.verdict().status() != Status.GOLD_ERROR)
+        .forEach(r -> counts.merge(r.verdict().status(), 1L, Long::sum));
     List<Map.Entry<Status, Long>> failing = new ArrayList<>(counts.entrySet());
     failing.sort(Map.Entry.<Status, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
