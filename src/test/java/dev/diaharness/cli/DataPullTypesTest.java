@@ -52,7 +52,7 @@ class DataPullTypesTest {
     String parquet = "read_parquet('" + out.resolve("typed.parquet") + "')";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       st.execute("SET TimeZone = 'UTC'");
-      assertThat(types(st, parquet)).containsExactly("id BIGINT", "arr BIGINT[]", "st STRUCT(a BIGINT, b VARCHAR)",
+      assertThat(DataPullTest.types(st, parquet)).containsExactly("id BIGINT", "arr BIGINT[]", "st STRUCT(a BIGINT, b VARCHAR)",
           "j VARCHAR", "n DECIMAL(38,9)", "bn DECIMAL(38,9)", "ts TIMESTAMP WITH TIME ZONE", "dt TIMESTAMP", "d DATE");
       assertThat(rows(st, "SELECT id, arr::VARCHAR, st.a, st.b, j, n::VARCHAR, bn::VARCHAR, epoch(ts)::BIGINT, "
           + "dt::VARCHAR, d::VARCHAR FROM " + parquet + " ORDER BY id")).containsExactly(
@@ -60,16 +60,6 @@ class DataPullTypesTest {
               "2024-03-01 08:15:30", "2024-02-29"),
           List.of("2", "[]", "null", "y", "null", "-0.500000000", "0.000000000", "null", "null", "null"));
     }
-  }
-
-  private static List<String> types(Statement st, String source) throws Exception {
-    List<String> types = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-      while (rs.next()) {
-        types.add(rs.getString(1) + " " + rs.getString(2));
-      }
-    }
-    return types;
   }
 
   private static List<List<String>> rows(Statement st, String sql) throws Exception {
