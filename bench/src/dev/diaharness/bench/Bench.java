@@ -75,8 +75,8 @@ final class Bench {
 
   /** As above, with a conversation-request quota (429 without Retry-After above it), as {@code --quota-rps}. */
   static EmbeddedEmulator emulator(LatencyPlan latency, FaultPlan faults, Optional<Double> quotaRps) {
-    return EmbeddedEmulator.start(config(), EmbeddedEmulator.Options.defaults()
-        .withBrain(new EchoBrain()).withLatency(latency).withFaults(faults).withQuota(quotaRps));
+    return EmbeddedEmulator.start(config(),
+        b -> b.brain(new EchoBrain()).latency(latency).faults(faults).quota(quotaRps));
   }
 
   /**

@@ -32,14 +32,14 @@ final class SplitStats implements RunListener {
 
   @Override
   public void itemFinished(ItemResult result, long finished, long total) {
-    Tally t = tallies.get(result.split());
+    Tally t = tallies.get(result.key().split());
     t.items.increment();
-    t.latencyMsSum.add(result.latencyMs());
+    t.latencyMsSum.add(result.timing().latencyMs());
     if (result.isError()) {
       t.errors.increment();
       if (errorSamples.size() < 5) {
-        errorSamples.add(result.questionId() + "#" + result.repeat() + ": " + result.errorKind() + " "
-            + result.error());
+        errorSamples.add(result.key().questionId() + "#" + result.key().repeat() + ": "
+            + result.error().map(e -> e.kind() + " " + e.message()).orElse(""));
       }
     }
     long now = System.nanoTime();

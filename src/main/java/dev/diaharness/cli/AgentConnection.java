@@ -15,8 +15,7 @@ import dev.diaharness.agent.gemini.SqlFollowup;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.core.InputException;
 import dev.diaharness.emulator.EmbeddedEmulator;
-import dev.diaharness.emulator.FaultPlan;
-import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.emulator.EmulatorSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -59,17 +58,14 @@ final class AgentConnection implements AutoCloseable {
   }
 
   /**
-   * Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port, injecting
-   * {@code faults}, {@code latency} and a {@code quota} (all none outside tests and benchmarks).
+   * Starts the emulator with {@code config} (and its data, or {@code data}) on a free loopback port, answering as
+   * {@code settings} say (faults, latency and a quota are none outside tests and benchmarks).
    */
-  static AgentConnection embedded(AgentConfig config, Optional<Path> data, long seed, double temperature,
-      FaultPlan faults, LatencyPlan latency, Optional<Double> quota, CallGate gate) {
-    EmbeddedEmulator.Options options = EmbeddedEmulator.Options.defaults().withSeed(seed).withTemperature(temperature)
-        .withFaults(faults).withLatency(latency).withQuota(quota);
-    if (data.isPresent()) {
-      options = options.withDataFolder(data.get());
-    }
-    EmbeddedEmulator started = EmbeddedEmulator.start(config, options);
+  static AgentConnection embedded(AgentConfig config, Optional<Path> data, EmulatorSettings settings, CallGate gate) {
+    EmbeddedEmulator started = EmbeddedEmulator.start(config, b -> {
+      data.ifPresent(b::dataFolder);
+      return settings.applyTo(b);
+    });
     Map<String, String> vars = Map.of(
         "GOOGLE_CLOUD_PROJECT", started.projectId(),
         "DIA_LOCATION", started.location(),

@@ -38,7 +38,7 @@ final class ConsoleProgress implements RunListener {
 
   @Override
   public synchronized void itemFinished(ItemResult result, long finished, long total) {
-    long[] s = state.computeIfAbsent(result.split(), k -> new long[] {0, total, 0, 0});
+    long[] s = state.computeIfAbsent(result.key().split(), k -> new long[] {0, total, 0, 0});
     s[0] = finished;
     s[2] += result.passed() ? 1 : 0;
     if (terminal) {
@@ -49,7 +49,7 @@ final class ConsoleProgress implements RunListener {
     long decile = total == 0 ? 10 : finished * 10 / total;
     if (decile > s[3]) {
       s[3] = decile;
-      out.printf("  %s %d/%d (%d%%)%n", result.split().label(), finished, total, decile * 10);
+      out.printf("  %s %d/%d (%d%%)%n", result.key().split().label(), finished, total, decile * 10);
       out.flush();
     }
   }

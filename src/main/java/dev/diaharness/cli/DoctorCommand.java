@@ -38,8 +38,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--agent-id", paramLabel = "ID", description = "Agent to check (default: DIA_AGENT_ID).")
   String agentId;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder of tables (default: the config's local_data).")
-  Path data;
+  @Mixin DataFolderMixin dataFolder;
 
   /** Where variables come from; tests replace it. */
   Function<String, Optional<String>> environment = ProcessEnvironment.LOOKUP;
@@ -52,7 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
     Doctor.Inputs inputs = new Doctor.Inputs(environment,
         Optional.ofNullable(configFile).map(AgentConfigLoader::load),
         Optional.ofNullable(goldenSet).map(GoldenSetLoader::load), Optional.ofNullable(agentId),
-        Optional.ofNullable(data), Optional.ofNullable(configFile));
+        dataFolder.given(), Optional.ofNullable(configFile));
     List<CheckResult> results = new Doctor(inputs, credentials, new ModelCheck(environment), r -> {
       out.println(r.line());
       out.flush();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: one evaluation of the agent as deployed (train ∥ test, N repeats). */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, modelTransformer = EmbeddedEmulatorFlags.class,
     description = "Evaluate the agent as deployed: the training set (and test set, concurrently), N repeats, "
         + "scored by execution, written to a run directory.")
 final class EvaluateCommand implements Callable<Integer> {

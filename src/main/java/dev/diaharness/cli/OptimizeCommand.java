@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code optimize}: the iterative evaluate → propose → deploy loop (SPEC §5). */
-@Command(name = "optimize", mixinStandardHelpOptions = true,
+@Command(name = "optimize", mixinStandardHelpOptions = true, modelTransformer = EmbeddedEmulatorFlags.class,
     description = "Iteratively optimize the agent: evaluate, learn from training failures, rewrite the config, "
         + "redeploy, repeat; end with the best evaluated config deployed.")
 final class OptimizeCommand implements Callable<Integer> {

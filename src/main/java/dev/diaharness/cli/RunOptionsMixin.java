@@ -7,6 +7,8 @@ import picocli.CommandLine.Option;
 /** The flags shared by {@code evaluate} and {@code optimize} (names and defaults kept from the Python tool). */
 final class RunOptionsMixin {
   @Mixin ExecuteOnMixin bigQuery;
+  /** The --embedded emulator's flags, as --emulator-… (the command's {@link EmbeddedEmulatorFlags} renames them). */
+  @Mixin EmulatorOptionsMixin emulator;
 
   @Option(names = "--config-file", paramLabel = "FILE",
       description = "Agent config (JSON). evaluate: its schema description and local_data serve the scoring; with "
@@ -96,11 +98,6 @@ final class RunOptionsMixin {
       description = "Seed of everything random: the embedded emulator, database variants (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--emulator-temperature", paramLabel = "T", defaultValue = "0.05",
-      description = "With --embedded: how often the emulator samples among near-tie examples, so repeats can "
-          + "disagree as real agents do; 0 = always the top match (default: ${DEFAULT-VALUE}).")
-  double emulatorTemperature;
-
   @Option(names = "--max-usd", paramLabel = "USD",
       description = "Budget for model calls (judge, optimizer); the run stops cleanly before crossing it.")
   Double maxUsd;
@@ -122,28 +119,4 @@ final class RunOptionsMixin {
           + "executed answers, recorded in the evidence beside the execution verdict; never: no judge "
           + "(default: ${DEFAULT-VALUE}).")
   String judge;
-
-  // Hidden: fault and latency injection into the --embedded emulator, for reliability tests and benchmarks of the
-  // real command (the standalone `emulator` command has the same knobs as public flags).
-  @Option(names = "--emulator-latency-ms", paramLabel = "MEAN[:JITTER]", hidden = true,
-      description = "With --embedded: latency the emulator adds to each streamAssist call.")
-  String emulatorLatency;
-
-  @Option(names = "--emulator-latency-p95-ms", paramLabel = "P95", hidden = true,
-      description = "With --embedded: makes --emulator-latency-ms the median of a log-normal latency with this p95.")
-  Long emulatorLatencyP95;
-
-  @Option(names = "--emulator-quota-rps", paramLabel = "R", hidden = true,
-      description = "With --embedded: the emulator answers 429 RESOURCE_EXHAUSTED (no Retry-After) above R "
-          + "conversation requests per second.")
-  Double emulatorQuotaRps;
-
-  @Option(names = "--emulator-faults", paramLabel = "KIND=RATE,...", hidden = true,
-      description = "With --embedded: faults the emulator injects (429, 500, 403, consent, failed, truncate, skipped, "
-          + "cancelled, connector-auth).")
-  String emulatorFaults;
-
-  @Option(names = "--emulator-retry-after-seconds", paramLabel = "N", defaultValue = "1", hidden = true,
-      description = "With --embedded: Retry-After of injected 429 replies.")
-  long emulatorRetryAfterSeconds;
 }

@@ -8,8 +8,7 @@ import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.InputException;
 import dev.diaharness.dataset.GoldenSet;
 import dev.diaharness.dataset.GoldenSetLoader;
-import dev.diaharness.emulator.FaultPlan;
-import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.emulator.EmulatorSettings;
 import dev.diaharness.run.ConversationRunner;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunEvaluation;
@@ -105,10 +104,7 @@ final class RunSetup implements AutoCloseable {
     RunOptions options = runOptions(flags);
     ScorerSetup.JudgeUse judgeUse = ScorerSetup.JudgeUse.parse(flags.judge);
     dev.diaharness.sql.ComparisonPolicy comparison = dev.diaharness.sql.ComparisonPolicy.parse(flags.comparison);
-    FaultPlan faults = emulatorFaults(flags);
-    LatencyPlan latency = LatencyPlan.withP95("--emulator-latency-p95-ms", flags.emulatorLatencyP95,
-        LatencyPlan.parse("--emulator-latency-ms", flags.emulatorLatency));
-    Optional<Double> quota = emulatorQuota(flags);
+    EmulatorSettings emulator = flags.emulator.settings(flags.seed, EmbeddedEmulatorFlags.Names.EMBEDDED);
     if (flags.embedded && config.isEmpty()) {
       throw new InputException("--embedded needs --config-file: the emulator starts with that config");
     }
@@ -140,8 +136,7 @@ final class RunSetup implements AutoCloseable {
     AgentConnection connection;
     try {
       connection = flags.embedded
-          ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), flags.seed,
-              flags.emulatorTemperature, faults, latency, quota, traffic)
+          ? AgentConnection.embedded(config.get(), Optional.ofNullable(flags.data), emulator, traffic)
           : AgentConnection.remote(env, Optional.ofNullable(flags.agentId), config, traffic);
       connection.retaining(flags.keepRaw, flags.keepSessions);
     } catch (RuntimeException e) {
@@ -175,23 +170,6 @@ final class RunSetup implements AutoCloseable {
     models.usageLine().ifPresent(lines::add);
     bigQuery.ifPresent(b -> lines.add(b.usageLine()));
     return lines;
-  }
-
-  private static FaultPlan emulatorFaults(RunOptionsMixin flags) {
-    if (flags.emulatorRetryAfterSeconds < 0) {
-      throw new InputException(
-          "--emulator-retry-after-seconds must be >= 0, got " + flags.emulatorRetryAfterSeconds);
-    }
-    return FaultPlan.parse("--emulator-faults", flags.emulatorFaults)
-        .withRetryAfter(Duration.ofSeconds(flags.emulatorRetryAfterSeconds));
-  }
-
-  private static Optional<Double> emulatorQuota(RunOptionsMixin flags) {
-    Optional<Double> quota = Optional.ofNullable(flags.emulatorQuotaRps);
-    quota.filter(r -> !(r > 0)).ifPresent(r -> {
-      throw new InputException("--emulator-quota-rps must be > 0 requests/s, got " + r);
-    });
-    return quota;
   }
 
   private static RunOptions runOptions(RunOptionsMixin flags) {

@@ -5,6 +5,7 @@ import dev.diaharness.core.Json;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Verdict;
+import dev.diaharness.sql.ComponentCategory;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Collections;
@@ -94,12 +95,9 @@ final class ScoreOutput {
   }
 
   static String categories(CategoryScores c) {
-    return "data_source " + c.dataSource() + "/" + CategoryScores.DATA_SOURCE_MAX
-        + ", filtering " + c.filtering() + "/" + CategoryScores.FILTERING_MAX
-        + ", columns_aggregation " + c.columnsAggregation() + "/" + CategoryScores.COLUMNS_AGGREGATION_MAX
-        + ", grouping " + c.grouping() + "/" + CategoryScores.GROUPING_MAX
-        + ", ordering_limit " + c.orderingLimit() + "/" + CategoryScores.ORDERING_LIMIT_MAX
-        + ", format " + c.format() + "/" + CategoryScores.FORMAT_MAX;
+    return java.util.Arrays.stream(ComponentCategory.values())
+        .map(category -> category.key() + " " + c.get(category) + "/" + category.max())
+        .collect(Collectors.joining(", "));
   }
 
   private static String render(Object value) {

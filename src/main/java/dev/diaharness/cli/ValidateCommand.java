@@ -62,8 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--test-set", paramLabel = "FILE", description = "Held-out set (.json, .jsonl, .csv, .xlsx).")
   Path testSet;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Folder of tables (default: the config's local_data).")
-  Path data;
+  @Mixin DataFolderMixin dataFolder;
 
   private final List<String> problems = new ArrayList<>();
   private int warnings;
@@ -211,13 +210,14 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private void checkData(Optional<AgentConfig> config, Map<String, GoldenSet> sets) {
-    Optional<Path> folder = Optional.ofNullable(data).or(() -> config.flatMap(AgentConfig::localData));
+    Optional<Path> folder = dataFolder.folder(config);
     if (folder.isEmpty()) {
-      out.println(data == null && config.isEmpty() ? "data: not checked (the config did not load and no --data)"
+      out.println(dataFolder.given().isEmpty() && config.isEmpty()
+          ? "data: not checked (the config did not load and no --data)"
           : "data: none (no --data and no local_data in the config): execution-based scoring is off");
       return;
     }
-    String source = data != null ? "" : configFile + " field 'local_data': ";
+    String source = dataFolder.given().isPresent() ? "" : configFile + " field 'local_data': ";
     attempt(() -> loadTables(folder.get(), source)).ifPresent(db -> {
       try (EmbeddedDatabase database = db) {
         printTables(folder.get(), database.tables());

@@ -23,7 +23,7 @@ public record QuestionOutcome(String questionId, String question, int repeats, i
     int passed = (int) rows.stream().filter(ItemResult::passed).count();
     boolean passes = 2 * passed > rows.size();
     ItemResult shown = rows.stream().filter(r -> r.passed() == passes).findFirst().orElse(rows.get(0));
-    return Optional.of(new QuestionOutcome(shown.questionId(), shown.question(), rows.size(), passed,
-        shown.generatedSql() == null ? "" : shown.generatedSql(), shown.status().name()));
+    return Optional.of(new QuestionOutcome(shown.key().questionId(), shown.question().text(), rows.size(), passed,
+        shown.answer().sql().orElse(""), shown.verdict().status().name()));
   }
 }

@@ -77,8 +77,8 @@ public final class RunComparer {
       List<ItemResult> rowsA = byA.getOrDefault(id, List.of());
       List<ItemResult> rowsB = byB.getOrDefault(id, List.of());
       ItemResult any = rowsA.isEmpty() ? rowsB.get(0) : rowsA.get(0);
-      changes.add(QuestionChange.of(split, id, any.question(), any.expectedSql(), QuestionOutcome.of(rowsA),
-          QuestionOutcome.of(rowsB)));
+      changes.add(QuestionChange.of(split, id, any.question().text(), any.question().expectedSql(),
+          QuestionOutcome.of(rowsA), QuestionOutcome.of(rowsB)));
     }
     return changes;
   }

@@ -1,9 +1,13 @@
 package dev.diaharness.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diaharness.core.Json;
 import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.sql.ComponentCategory;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,11 +30,11 @@ public sealed interface JudgeReply permits JudgeReply.Rubric, JudgeReply.Equival
 
     @Override
     public JsonNode toJson() {
-      return Json.MAPPER.createObjectNode()
-          .put("data_source", scores.dataSource()).put("filtering", scores.filtering())
-          .put("columns_aggregation", scores.columnsAggregation()).put("grouping", scores.grouping())
-          .put("ordering_limit", scores.orderingLimit()).put("format", scores.format())
-          .put("total", scores.total()).put("verdict", verdict.name()).put("rationale", rationale);
+      ObjectNode json = Json.MAPPER.createObjectNode();
+      for (ComponentCategory category : ComponentCategory.values()) {
+        json.put(category.key(), scores.get(category));
+      }
+      return json.put("total", scores.total()).put("verdict", verdict.name()).put("rationale", rationale);
     }
   }
 
@@ -85,13 +89,11 @@ public sealed interface JudgeReply permits JudgeReply.Rubric, JudgeReply.Equival
   }
 
   private static Rubric rubric(JsonNode root) throws InvalidJudgeReplyException {
-    int dataSource = score(root, "data_source", CategoryScores.DATA_SOURCE_MAX);
-    int filtering = score(root, "filtering", CategoryScores.FILTERING_MAX);
-    int columns = score(root, "columns_aggregation", CategoryScores.COLUMNS_AGGREGATION_MAX);
-    int grouping = score(root, "grouping", CategoryScores.GROUPING_MAX);
-    int ordering = score(root, "ordering_limit", CategoryScores.ORDERING_LIMIT_MAX);
-    int format = score(root, "format", CategoryScores.FORMAT_MAX);
-    CategoryScores scores = new CategoryScores(dataSource, filtering, columns, grouping, ordering, format);
+    Map<ComponentCategory, Integer> byCategory = new EnumMap<>(ComponentCategory.class);
+    for (ComponentCategory category : ComponentCategory.values()) {
+      byCategory.put(category, score(root, category.key(), category.max()));
+    }
+    CategoryScores scores = CategoryScores.from(byCategory::get);
     int total = score(root, "total", 100);
     if (total != scores.total()) {
       throw new InvalidJudgeReplyException("total " + total + " is not the sum of the categories " + scores.total());

@@ -88,7 +88,7 @@ public final class ExamplesProposer implements Proposer {
       List<ItemResult> rows = byQuestion.getOrDefault(c.id(), List.of());
       long passes = rows.stream().filter(ItemResult::passed).count();
       // a question whose expected SQL does not run (GOLD_ERROR) is never taught to the agent
-      if (passes < rows.size() && rows.stream().noneMatch(r -> r.status() == Status.GOLD_ERROR)) {
+      if (passes < rows.size() && rows.stream().noneMatch(r -> r.verdict().status() == Status.GOLD_ERROR)) {
         failed.add(c);
         passRates.put(c.id(), (double) passes / rows.size());
       }

@@ -24,8 +24,8 @@ public final class FailureSummaries {
     RowsByQuestion.of(rows).forEach((id, list) -> {
       double rate = passRate(list);
       list.stream().filter(r -> !r.passed()).findFirst().ifPresent(r ->
-          failures.add(new FailureEntry(id, r.question(), r.expectedSql(), r.generatedSql(), r.status().name(),
-              r.evidence().summary(), rate)));
+          failures.add(new FailureEntry(id, r.question().text(), r.question().expectedSql(),
+              r.answer().sql().orElse(null), r.verdict().status().name(), r.verdict().evidence().summary(), rate)));
     });
     failures.sort(Comparator.comparingDouble(FailureEntry::passRate));
     return failures;

@@ -30,7 +30,7 @@ public record ProposalContext(
     trainRows = List.copyOf(trainRows);
     tried = List.copyOf(tried);
     triedHashes = Set.copyOf(triedHashes);
-    if (trainMetrics.split() != Split.TRAIN || trainRows.stream().anyMatch(r -> r.split() != Split.TRAIN)) {
+    if (trainMetrics.split() != Split.TRAIN || trainRows.stream().anyMatch(r -> r.key().split() != Split.TRAIN)) {
       throw new IllegalArgumentException("a proposer sees training data only");
     }
   }

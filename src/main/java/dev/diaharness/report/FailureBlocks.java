@@ -8,6 +8,8 @@ import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.QuestionStats;
 import dev.diaharness.run.RowsByQuestion;
 import dev.diaharness.run.Split;
+import dev.diaharness.scoring.Evidence;
+import dev.diaharness.scoring.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,35 +59,35 @@ final class FailureBlocks {
   private static Block details(Split split, String questionId, QuestionStats q, ItemResult row) {
     List<Block> body = new ArrayList<>();
     body.add(new Block.Paragraph("Question: " + q.question()));
-    body.add(new Block.Paragraph("Status: " + row.status().name() + " (" + StatusStyle.label(row.status())
-        + "), repeat " + row.repeat() + ", score " + row.score() + "; all repeats: " + Fmt.statuses(q.statuses())
+    Status status = row.verdict().status();
+    body.add(new Block.Paragraph("Status: " + status.name() + " (" + StatusStyle.label(status) + "), repeat "
+        + row.key().repeat() + ", score " + row.verdict().score() + "; all repeats: " + Fmt.statuses(q.statuses())
         + "."));
     body.add(new Block.Paragraph("Expected SQL:"));
-    body.add(new Block.Code("sql", nonEmpty(row.expectedSql(), "(none)")));
-    if (row.generatedSql() == null || row.generatedSql().isBlank()) {
-      body.add(new Block.Paragraph("Generated SQL: none (source " + row.sqlSource() + ")."));
+    body.add(new Block.Code("sql", nonEmpty(row.question().expectedSql(), "(none)")));
+    String generated = row.answer().sql().orElse("");
+    if (generated.isBlank()) {
+      body.add(new Block.Paragraph("Generated SQL: none (source " + row.answer().sqlSource() + ")."));
     } else {
-      body.add(new Block.Paragraph("Generated SQL (source " + row.sqlSource() + "):"));
-      body.add(new Block.Code("sql", row.generatedSql()));
+      body.add(new Block.Paragraph("Generated SQL (source " + row.answer().sqlSource() + "):"));
+      body.add(new Block.Code("sql", generated));
     }
-    if (!row.evidence().summary().isBlank()) {
-      body.add(new Block.Paragraph("Evidence: " + row.evidence().summary()));
+    if (!row.verdict().evidence().summary().isBlank()) {
+      body.add(new Block.Paragraph("Evidence: " + row.verdict().evidence().summary()));
     }
-    Object rationale = row.evidence().details().get("rationale");
+    Object rationale = row.verdict().evidence().details().get("rationale");
     if (rationale != null) {
       body.add(new Block.Paragraph("Judge rationale: " + rationale));
     }
-    List<String> facts = compact(row.evidence().details());
+    List<String> facts = compact(row.verdict().evidence().details());
     if (!facts.isEmpty()) {
       body.add(new Block.Paragraph("Evidence details (long values cut; the full row is in iterations/"
-          + row.iteration() + "/eval_" + split.label() + ".jsonl):"));
+          + row.key().iteration() + "/eval_" + split.label() + ".jsonl):"));
       body.add(new Block.Code("text", String.join("\n", facts)));
     }
-    if (row.error() != null && !row.error().isBlank()) {
-      body.add(new Block.Paragraph("Error" + (row.errorKind() == null ? "" : " (" + row.errorKind() + ")") + ": "
-          + row.error()));
-    }
-    String summary = split.label() + " " + questionId + " — " + row.status().name() + " — "
+    row.error().filter(e -> !e.message().isBlank()).ifPresent(e ->
+        body.add(new Block.Paragraph("Error (" + e.kind() + "): " + e.message())));
+    String summary = split.label() + " " + questionId + " — " + status.name() + " — "
         + Fmt.ratio(q.passes(), q.repeats()) + " passed — " + shortText(q.question());
     return new Block.Details(summary, body);
   }

@@ -59,8 +59,8 @@ public final class JUnitReport {
     // suite name → its rows; suites of train before test, then by name
     Map<String, List<ItemResult>> bySuite = new TreeMap<>();
     for (ItemResult r : rows) {
-      List<String> questionTags = tags.apply(r.split(), r.questionId());
-      String suite = r.split().ordinal() + "\u0000" + r.split().label()
+      List<String> questionTags = tags.apply(r.key().split(), r.key().questionId());
+      String suite = r.key().split().ordinal() + "\u0000" + r.key().split().label()
           + (questionTags.isEmpty() ? "" : "." + questionTags.get(0));
       bySuite.computeIfAbsent(suite, k -> new ArrayList<>()).add(r);
     }
@@ -103,20 +103,21 @@ public final class JUnitReport {
   private static String testcase(String suite, List<ItemResult> repeats, Kind kind) {
     ItemResult first = repeats.get(0);
     long passed = repeats.stream().filter(ItemResult::passed).count();
-    String name = first.questionId() + ": " + first.question();
+    String name = first.key().questionId() + ": " + first.question().text();
     StringBuilder s = new StringBuilder("    <testcase classname=\"dia-harness." + escape(suite)
         + "\" name=\"" + escape(truncate(name, 200)) + "\" time=\""
-        + String.format(java.util.Locale.ROOT, "%.3f", repeats.stream().mapToLong(ItemResult::latencyMs).sum() / 1000.0)
+        + String.format(java.util.Locale.ROOT, "%.3f",
+            repeats.stream().mapToLong(r -> r.timing().latencyMs()).sum() / 1000.0)
         + "\">\n");
     if (kind != Kind.PASS) {
       ItemResult shown = repeats.stream().filter(r -> !r.passed()).findFirst().orElseThrow();
       String tag = kind == Kind.FAILURE ? "failure" : "error";
-      String message = shown.status() + " (passed " + passed + "/" + repeats.size() + " repeats): "
-          + shown.evidence().summary();
-      String body = "question: " + shown.question() + "\nexpected: " + shown.expectedSql() + "\ngenerated: "
-          + (shown.generatedSql() == null ? "(none)" : shown.generatedSql())
-          + (shown.error() == null ? "" : "\nerror: " + shown.error());
-      s.append("      <").append(tag).append(" type=\"").append(shown.status()).append("\" message=\"")
+      String message = shown.verdict().status() + " (passed " + passed + "/" + repeats.size() + " repeats): "
+          + shown.verdict().evidence().summary();
+      String body = "question: " + shown.question().text() + "\nexpected: " + shown.question().expectedSql()
+          + "\ngenerated: " + shown.answer().sql().orElse("(none)")
+          + shown.error().map(e -> "\nerror: " + e.message()).orElse("");
+      s.append("      <").append(tag).append(" type=\"").append(shown.verdict().status()).append("\" message=\"")
           .append(escape(truncate(message, 1000))).append("\">").append(escape(truncate(body, MAX_TEXT)))
           .append("</").append(tag).append(">\n");
     }

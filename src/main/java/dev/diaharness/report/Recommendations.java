@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Recommendations derived from the recorded data only: the most common failure statuses with what to look at,
- * golden-set questions whose expected SQL fails, flaky questions, questions never passed, overfitting, an early
+ * Recommendations derived from the recorded data only: the most common failure statuses with what to look at (from
+ * the rows: a status such as JUDGED holds passes and fails), golden-set questions whose expected SQL fails, flaky
+ * questions and questions never passed (from the per-question stats of {@code metrics.json}), overfitting, an early
  * end. Stateless.
  */
 final class Recommendations {
@@ -46,8 +47,8 @@ final class Recommendations {
   /** From the rows that did not pass (JUDGED counts mix passes and fails, so status counts cannot tell). */
   private static Optional<String> commonFailures(IterationData it) {
     Map<Status, Long> counts = new EnumMap<>(Status.class);
-    it.trainRows().stream().filter(r -> !r.passed() && r.status() != Status.GOLD_ERROR)
-        .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+    it.trainRows().stream().filter(r -> !r.passed() && r.verdict().status() != Status.GOLD_ERROR)
+        .forEach(r -> counts.merge(r.verdict().status(), 1L, Long::sum));
     List<Map.Entry<Status, Long>> failing = new ArrayList<>(counts.entrySet());
     failing.sort(Map.Entry.<Status, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
@@ -82,8 +83,11 @@ final class Recommendations {
     TreeSet<String> ids = new TreeSet<>(NaturalOrder.INSTANCE);
     for (IterationData it : run.iterations()) {
       for (Split split : Split.values()) {
-        it.rows(split).stream().filter(r -> r.status() == Status.GOLD_ERROR)
-            .forEach(r -> ids.add(split.label() + " " + r.questionId()));
+        it.questions(split).forEach((id, q) -> {
+          if (q.statuses().containsKey(Status.GOLD_ERROR)) {
+            ids.add(split.label() + " " + id);
+          }
+        });
       }
     }
     return ids.isEmpty() ? Optional.empty() : Optional.of("Fix the golden set: the expected SQL fails for "
@@ -104,12 +108,12 @@ final class Recommendations {
     TreeSet<String> seen = new TreeSet<>(NaturalOrder.INSTANCE);
     TreeSet<String> passed = new TreeSet<>(NaturalOrder.INSTANCE);
     for (IterationData it : run.iterations()) {
-      it.trainRows().forEach(r -> {
-        if (r.status() != Status.GOLD_ERROR) {
-          seen.add(r.questionId());
+      it.questions(Split.TRAIN).forEach((id, q) -> {
+        if (q.repeats() > q.statuses().getOrDefault(Status.GOLD_ERROR, 0)) {
+          seen.add(id);
         }
-        if (r.passed()) {
-          passed.add(r.questionId());
+        if (q.passes() > 0) {
+          passed.add(id);
         }
       });
     }

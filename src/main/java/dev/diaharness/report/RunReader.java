@@ -74,8 +74,8 @@ public final class RunReader {
   /** The latest row per (question, repeat), sorted by question id (natural order) then repeat. */
   private static List<ItemResult> rows(RunDirectory dir, int n, Split split) {
     List<ItemResult> rows = new ArrayList<>(JournalReader.latestByKey(dir.evalFile(n, split)).values());
-    rows.sort(Comparator.comparing(ItemResult::questionId, NaturalOrder.INSTANCE)
-        .thenComparingInt(ItemResult::repeat));
+    rows.sort(Comparator.comparing((ItemResult r) -> r.key().questionId(), NaturalOrder.INSTANCE)
+        .thenComparingInt(r -> r.key().repeat()));
     return rows;
   }
 

@@ -39,8 +39,8 @@ public record EvaluationSpec(int iteration, Split split, List<GoldenCase> cases,
     for (int i = 0; i < cases.size(); i++) {
       position.putIfAbsent(cases.get(i).id(), i);
     }
-    return Comparator.comparingInt((ItemResult r) -> position.getOrDefault(r.questionId(), cases.size()))
-        .thenComparing(ItemResult::questionId).thenComparingInt(ItemResult::repeat);
+    return Comparator.comparingInt((ItemResult r) -> position.getOrDefault(r.key().questionId(), cases.size()))
+        .thenComparing((ItemResult r) -> r.key().questionId()).thenComparingInt(r -> r.key().repeat());
   }
 
   /** The keys of {@link #workItems}, in the same order. */

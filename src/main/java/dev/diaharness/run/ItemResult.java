@@ -1,113 +1,92 @@
 package dev.diaharness.run;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.diaharness.agent.AgentError;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import dev.diaharness.scoring.Verdict;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One finished (iteration, split, question, repeat): a line of {@code journal.jsonl} and of
- * {@code iterations/<i>/eval_<split>.jsonl} (SPEC §6), in snake_case JSON. Bump {@link #CURRENT_VERSION} when the
- * fields change.
+ * One finished (iteration, split, question, repeat): what was asked, what the agent answered, the verdict, what it
+ * cost, and — for an error row — what broke. A line of {@code journal.jsonl} and of
+ * {@code iterations/<i>/eval_<split>.jsonl} (SPEC §6); the files keep a flat snake_case shape, written and read
+ * through {@link ItemResultJson}. The verdict's status allows its outcome ({@link Verdict}), and a row is an error
+ * row exactly when its outcome is {@link Outcome#ERROR}: then {@code error} says what broke, with
+ * {@link ErrorKind#GOLD_ERROR} exactly for a {@link Status#GOLD_ERROR} verdict. This record is immutable.
  *
- * @param generatedSql null when the agent gave no SQL
- * @param sqlSource    where the SQL was found: ANSWER, FOLLOW_UP, THOUGHTS or NONE
- * @param latencyMs    wall time of the whole conversation
- * @param agentCalls   HTTP calls the conversation made (sessions, questions, follow-ups)
- * @param tokens       token counts by role for this item, where reported (e.g. {@code judge_input})
- * @param error        null unless the item is an error row (agent broken, or golden SQL failing)
- * @param errorKind    for error rows: the {@code AgentError.Kind} name, or GOLD_ERROR
- * @param toolEvents   the agent's tool-progress elements (status updates, tool calls), one line each
- * @param rawStream    error rows only: the start (at most {@link #RAW_IN_ROW} characters) of the raw streams
- * @param rawStreams   every raw stream body of the conversation, in full with {@code --keep-raw}; never written
- *                     to the journal ({@code RawStreamSink} saves them gzipped)
+ * @throws IllegalArgumentException when the error does not match the verdict
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ItemResult(
-    int version,
-    int iteration,
-    Split split,
-    String questionId,
-    int repeat,
-    String question,
-    String expectedSql,
-    String generatedSql,
-    String sqlSource,
-    String thoughts,
-    String agentResponse,
-    Outcome verdict,
-    Status status,
-    int score,
-    CategoryScores categories,
-    Evidence evidence,
-    long latencyMs,
-    int agentCalls,
-    Map<String, Long> tokens,
-    Instant timestamp,
-    @JsonProperty("error") String error,
-    String errorKind,
-    List<String> toolEvents,
-    String rawStream,
-    @JsonIgnore List<String> rawStreams) {
-
-  public static final int CURRENT_VERSION = 2;
-  /** How much of the raw streams an error row keeps: 64 KiB. */
-  public static final int RAW_IN_ROW = 64 * 1024;
+public record ItemResult(ItemKey key, AskedQuestion question, AgentAnswer answer, Verdict verdict, Timing timing,
+    Optional<RowError> error) {
 
   public ItemResult {
-    Objects.requireNonNull(split, "split");
-    Objects.requireNonNull(questionId, "question_id");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(status, "status");
-    categories = Objects.requireNonNullElse(categories, CategoryScores.ZERO);
-    evidence = Objects.requireNonNullElse(evidence, Evidence.of(""));
-    tokens = Map.copyOf(Objects.requireNonNullElse(tokens, Map.of()));
-    thoughts = Objects.requireNonNullElse(thoughts, "");
-    agentResponse = Objects.requireNonNullElse(agentResponse, "");
-    sqlSource = Objects.requireNonNullElse(sqlSource, "NONE");
-    toolEvents = List.copyOf(Objects.requireNonNullElse(toolEvents, List.of()));
-    rawStreams = List.copyOf(Objects.requireNonNullElse(rawStreams, List.of()));
+    Objects.requireNonNull(timing, "timing");
+    error = Objects.requireNonNullElse(error, Optional.empty());
+    boolean errorRow = verdict.outcome() == Outcome.ERROR;
+    if (errorRow != error.isPresent()) {
+      throw new IllegalArgumentException(errorRow
+          ? "an error row (status " + verdict.status() + ") needs an error and its kind"
+          : "only an error row can have an error; outcome " + verdict.outcome() + " has " + error.get().kind());
+    }
+    boolean goldStatus = verdict.status() == Status.GOLD_ERROR;
+    if (errorRow && goldStatus != (error.get().kind() == ErrorKind.GOLD_ERROR)) {
+      throw new IllegalArgumentException("error_kind " + error.get().kind() + " does not fit status "
+          + verdict.status() + ": GOLD_ERROR goes with GOLD_ERROR only");
+    }
   }
 
-  /** A row without tool events or raw streams (version 1 fields). */
-  public ItemResult(int version, int iteration, Split split, String questionId, int repeat, String question,
-      String expectedSql, String generatedSql, String sqlSource, String thoughts, String agentResponse,
-      Outcome verdict, Status status, int score, CategoryScores categories, Evidence evidence, long latencyMs,
-      int agentCalls, Map<String, Long> tokens, Instant timestamp, String error, String errorKind) {
-    this(version, iteration, split, questionId, repeat, question, expectedSql, generatedSql, sqlSource, thoughts,
-        agentResponse, verdict, status, score, categories, evidence, latencyMs, agentCalls, tokens, timestamp, error,
-        errorKind, List.of(), null, List.of());
+  /** A scored row: the verdict decided the answer (pass, fail or undecided). */
+  public static ItemResult scored(ItemKey key, AskedQuestion question, AgentAnswer answer, Verdict verdict,
+      Timing timing) {
+    return new ItemResult(key, question, answer, verdict, timing, Optional.empty());
+  }
+
+  /**
+   * An agent error row: the conversation broke, so nothing was scored. Keeps the start of the raw streams.
+   */
+  public static ItemResult agentError(ItemKey key, AskedQuestion question, AgentAnswer answer, AgentError failure,
+      Timing timing) {
+    Verdict verdict = Verdict.of(Outcome.ERROR, Status.AGENT_ERROR, CategoryScores.ZERO,
+        Evidence.of(failure.kind() + ": " + failure.reason()));
+    return new ItemResult(key, question, answer, verdict, timing,
+        Optional.of(RowError.of(ErrorKind.of(failure.kind()), failure.reason(), answer.rawStreams())));
+  }
+
+  /**
+   * A gold error row: the expected SQL failed (a golden-set problem, reported apart from agent failures). The
+   * message is the verdict's evidence summary; the start of the raw streams is kept.
+   *
+   * @throws IllegalArgumentException when the verdict's status is not {@link Status#GOLD_ERROR}
+   */
+  public static ItemResult goldError(ItemKey key, AskedQuestion question, AgentAnswer answer, Verdict verdict,
+      Timing timing) {
+    return new ItemResult(key, question, answer, verdict, timing, Optional.of(
+        RowError.of(ErrorKind.GOLD_ERROR, verdict.evidence().summary(), answer.rawStreams())));
   }
 
   /** This row without its full raw streams (after they were saved). */
   public ItemResult withoutRawStreams() {
-    return new ItemResult(version, iteration, split, questionId, repeat, question, expectedSql, generatedSql,
-        sqlSource, thoughts, agentResponse, verdict, status, score, categories, evidence, latencyMs, agentCalls,
-        tokens, timestamp, error, errorKind, toolEvents, rawStream, List.of());
+    return new ItemResult(key, question, answer.withoutRawStreams(), verdict, timing, error);
   }
 
-  public ItemKey key() {
-    return new ItemKey(iteration, split, questionId, repeat);
+  /** This row with another verdict (and error, which must fit it). */
+  public ItemResult withVerdict(Verdict verdict, Optional<RowError> error) {
+    return new ItemResult(key, question, answer, verdict, timing, error);
   }
 
   public boolean passed() {
-    return verdict == Outcome.PASS;
+    return verdict.passed();
   }
 
-  /**
-   * An error row: the agent (or the golden SQL) was broken, so nothing could be scored. Not a JSON property: as a
-   * bean getter it would otherwise replace the {@code error} message with {@code true/false} in every file.
-   */
-  @JsonIgnore
+  /** An error row: the agent (or the golden SQL) was broken, so nothing could be scored. */
   public boolean isError() {
-    return verdict == Outcome.ERROR;
+    return error.isPresent();
   }
 }

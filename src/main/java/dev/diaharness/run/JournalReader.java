@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  */
 public final class JournalReader {
   /** The one reader of journal and eval rows. */
-  public static final VersionedJson<ItemResult> ROWS =
-      new VersionedJson<>(ItemResult.class, ItemResult.CURRENT_VERSION, "journal row");
+  public static final VersionedJson<ItemResultJson> ROWS =
+      new VersionedJson<>(ItemResultJson.class, ItemResultJson.CURRENT_VERSION, "journal row");
 
   /**
    * Which of two rows of one key counts: the later one, except that an error row never replaces an earlier non-error
@@ -71,7 +71,7 @@ public final class JournalReader {
         String next = in.readLine();
         if (!line.isBlank()) {
           try {
-            action.accept(ROWS.readLine(line, file, row));
+            action.accept(toResult(ROWS.readLine(line, file, row), file, row));
           } catch (IOException e) {
             if (next != null) { // else the crash case: the last line was being written
               throw InputException.inRow(file, row, "not a valid journal line: " + firstLine(e.getMessage()));
@@ -82,6 +82,15 @@ public final class JournalReader {
       }
     } catch (IOException e) {
       throw InputException.inFile(file, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** The row a parsed line holds; an inconsistent one is bad input naming the file and row. */
+  private static ItemResult toResult(ItemResultJson json, Path file, int row) {
+    try {
+      return json.toResult();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw InputException.inRow(file, row, "not a valid journal row: " + e.getMessage());
     }
   }
 

@@ -56,7 +56,7 @@ public final class JournalWriter implements ResultSink, AutoCloseable {
   @Override
   public synchronized void accept(ItemResult result) {
     String line = toLine(result);
-    Path evalFile = run.evalFile(result.iteration(), result.split());
+    Path evalFile = run.evalFile(result.key().iteration(), result.key().split());
     try {
       append(journal, line);
       append(evalFiles.computeIfAbsent(evalFile, JournalWriter::open), line);
@@ -67,7 +67,7 @@ public final class JournalWriter implements ResultSink, AutoCloseable {
 
   static String toLine(ItemResult result) {
     try {
-      return Json.MAPPER.writeValueAsString(result);
+      return Json.MAPPER.writeValueAsString(ItemResultJson.of(result));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("result not serializable: " + result.key(), e);
     }

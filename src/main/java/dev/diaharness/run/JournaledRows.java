@@ -51,10 +51,11 @@ final class JournaledRows implements ResultSink {
   public void accept(ItemResult row) {
     next.accept(row);
     synchronized (this) {
-      if (row.iteration() == currentIteration) {
+      int iteration = row.key().iteration();
+      if (iteration == currentIteration) {
         current.merge(row.key(), row, JournalReader.LATEST);
-      } else if (later != null && row.iteration() > currentIteration && row.iteration() >= knownFrom) {
-        later.computeIfAbsent(row.iteration(), i -> new LinkedHashMap<>()).merge(row.key(), row,
+      } else if (later != null && iteration > currentIteration && iteration >= knownFrom) {
+        later.computeIfAbsent(iteration, i -> new LinkedHashMap<>()).merge(row.key(), row,
             JournalReader.LATEST);
       }
     }

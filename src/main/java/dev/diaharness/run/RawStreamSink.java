@@ -35,14 +35,14 @@ public final class RawStreamSink implements ResultSink {
 
   @Override
   public void accept(ItemResult row) {
-    if (keep && !row.rawStreams().isEmpty()) {
+    if (keep && !row.answer().rawStreams().isEmpty()) {
       save(row);
     }
     next.accept(row.withoutRawStreams());
   }
 
   private void save(ItemResult row) {
-    List<String> streams = row.rawStreams();
+    List<String> streams = row.answer().rawStreams();
     try {
       Files.createDirectories(rawDir);
       for (int turn = 0; turn < streams.size(); turn++) {
@@ -54,7 +54,8 @@ public final class RawStreamSink implements ResultSink {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the raw stream of " + row.questionId() + " in " + rawDir, e);
+      throw new UncheckedIOException("cannot save the raw stream of " + row.key().questionId() + " in " + rawDir,
+          e);
     }
   }
 

@@ -33,9 +33,9 @@ public final class RowsByQuestion {
     Map<ItemKey, ItemResult> latest = new LinkedHashMap<>();
     rows.forEach(r -> latest.merge(r.key(), r, JournalReader.LATEST));
     Map<String, List<ItemResult>> grouped = new LinkedHashMap<>();
-    latest.values().forEach(r -> grouped.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
+    latest.values().forEach(r -> grouped.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     grouped.forEach((id, list) -> {
-      list.sort(Comparator.comparingInt(ItemResult::repeat));
+      list.sort(Comparator.comparingInt(r -> r.key().repeat()));
       target.put(id, Collections.unmodifiableList(list));
     });
     return Collections.unmodifiableMap(target);

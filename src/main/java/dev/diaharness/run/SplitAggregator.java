@@ -2,8 +2,8 @@ package dev.diaharness.run;
 
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.scoring.CategoryScores;
-import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.sql.ComponentCategory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,8 +17,7 @@ import java.util.TreeMap;
  * of questions and repeats, not of items: a run of any length keeps the same footprint. Thread-safe.
  */
 public final class SplitAggregator {
-  private static final String[] CATEGORY_NAMES =
-      {"data_source", "filtering", "columns_aggregation", "grouping", "ordering_limit", "format"};
+  private static final ComponentCategory[] CATEGORIES = ComponentCategory.values();
 
   private final Split split;
   private final int repeats;
@@ -29,7 +28,7 @@ public final class SplitAggregator {
   private final Map<Integer, long[]> perRepeat = new TreeMap<>(); // {items, passes}
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> errorCounts = new TreeMap<>();
-  private final long[] categorySums = new long[CATEGORY_NAMES.length];
+  private final long[] categorySums = new long[CATEGORIES.length];
   private final LatencyHistogram latency = new LatencyHistogram();
   private long items;
   private long passed;
@@ -49,27 +48,24 @@ public final class SplitAggregator {
   }
 
   public synchronized void add(ItemResult r) {
-    boolean pass = r.verdict() == Outcome.PASS;
+    boolean pass = r.passed();
     items++;
     passed += pass ? 1 : 0;
-    perQuestion.computeIfAbsent(r.questionId(), id -> new QuestionTally()).add(r);
-    long[] rep = perRepeat.computeIfAbsent(r.repeat(), k -> new long[2]);
+    perQuestion.computeIfAbsent(r.key().questionId(), id -> new QuestionTally()).add(r);
+    long[] rep = perRepeat.computeIfAbsent(r.key().repeat(), k -> new long[2]);
     rep[0]++;
     rep[1] += pass ? 1 : 0;
-    statusCounts.merge(r.status().name(), 1L, Long::sum);
-    if (r.isError()) {
-      errorCounts.merge(r.errorKind() == null ? r.status().name() : r.errorKind(), 1L, Long::sum);
-    }
-    addCategories(r.categories());
-    scoreSum += r.score();
-    latency.record(r.latencyMs());
-    agentCalls += r.agentCalls();
+    statusCounts.merge(r.verdict().status().name(), 1L, Long::sum);
+    r.error().ifPresent(e -> errorCounts.merge(e.kind().name(), 1L, Long::sum));
+    addCategories(r.verdict().categories());
+    scoreSum += r.verdict().score();
+    latency.record(r.timing().latencyMs());
+    agentCalls += r.timing().agentCalls();
   }
 
   private void addCategories(CategoryScores c) {
-    int[] values = {c.dataSource(), c.filtering(), c.columnsAggregation(), c.grouping(), c.orderingLimit(), c.format()};
-    for (int i = 0; i < values.length; i++) {
-      categorySums[i] += values[i];
+    for (ComponentCategory category : CATEGORIES) {
+      categorySums[category.ordinal()] += c.get(category);
     }
   }
 
@@ -94,8 +90,8 @@ public final class SplitAggregator {
     List<Double> repeatValues = new ArrayList<>();
     perRepeat.values().forEach(r -> repeatValues.add(r[0] == 0 ? 0 : (double) r[1] / r[0]));
     Map<String, Double> categoryMeans = new LinkedHashMap<>();
-    for (int i = 0; i < CATEGORY_NAMES.length; i++) {
-      categoryMeans.put(CATEGORY_NAMES[i], items == 0 ? 0 : (double) categorySums[i] / items);
+    for (ComponentCategory category : CATEGORIES) {
+      categoryMeans.put(category.key(), items == 0 ? 0 : (double) categorySums[category.ordinal()] / items);
     }
     return new SplitMetrics(split, perQuestion.size(), repeats, items, passed,
         items == 0 ? 0 : (double) passed / items,
@@ -139,9 +135,9 @@ public final class SplitAggregator {
       repeats++;
       passes += r.passed() ? 1 : 0;
       errors += r.isError() ? 1 : 0;
-      statuses.merge(r.status(), 1, Integer::sum);
-      if (question.isEmpty() && r.question() != null) {
-        question = r.question();
+      statuses.merge(r.verdict().status(), 1, Integer::sum);
+      if (question.isEmpty()) {
+        question = r.question().text();
       }
     }
 

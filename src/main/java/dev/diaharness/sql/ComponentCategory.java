@@ -1,15 +1,17 @@
 package dev.diaharness.sql;
 
-import dev.diaharness.scoring.CategoryScores;
-
-/** The six rubric categories of the Python tool (SPEC §4 step 3), with their maximum points and report keys. */
+/**
+ * The six rubric categories of the Python tool (SPEC §4 step 3), with their maximum points and their one JSON name:
+ * the keys of {@code categories} in a journal row, of {@code category_means} in {@code metrics.json}, of a rubric
+ * judge's reply and of component evidence. Every place that names a category takes it from here.
+ */
 public enum ComponentCategory {
-  DATA_SOURCE("data_source", CategoryScores.DATA_SOURCE_MAX),
-  FILTERING("filtering", CategoryScores.FILTERING_MAX),
-  COLUMNS_AGGREGATION("columns_aggregation", CategoryScores.COLUMNS_AGGREGATION_MAX),
-  GROUPING("grouping", CategoryScores.GROUPING_MAX),
-  ORDERING_LIMIT("ordering_limit", CategoryScores.ORDERING_LIMIT_MAX),
-  FORMAT("format", CategoryScores.FORMAT_MAX);
+  DATA_SOURCE("data_source", 20),
+  FILTERING("filtering", 25),
+  COLUMNS_AGGREGATION("columns_aggregation", 25),
+  GROUPING("grouping", 15),
+  ORDERING_LIMIT("ordering_limit", 10),
+  FORMAT("format", 5);
 
   private final String key;
   private final int max;
@@ -19,11 +21,12 @@ public enum ComponentCategory {
     this.max = max;
   }
 
-  /** The snake_case name used in reports and evidence. */
+  /** The snake_case JSON name used in files, reports, judge replies and evidence. */
   public String key() {
     return key;
   }
 
+  /** The most points the category gives; the six add up to 100. */
   public int max() {
     return max;
   }

@@ -45,8 +45,7 @@ public final class ComponentComparer {
     for (ComponentCategory category : ComponentCategory.values()) {
       diffs.add(diff(category, want.get(category), got.get(category)));
     }
-    CategoryScores scores = new CategoryScores(diffs.get(0).score(), diffs.get(1).score(), diffs.get(2).score(),
-        diffs.get(3).score(), diffs.get(4).score(), diffs.get(5).score());
+    CategoryScores scores = CategoryScores.from(category -> diffs.get(category.ordinal()).score());
     return new ComponentComparison.Scored(scores, diffs);
   }
 

@@ -120,7 +120,7 @@ class AnsweredBeforeAccessDeniedTest {
 
       List<ItemResult> rows = JournalReader.readAll(run.journal());
       assertThat(scoredAfterTheStop.get()).as("answers were waiting for scoring at the stop").isPositive();
-      assertThat(rows.stream().map(ItemResult::question).collect(Collectors.toSet()))
+      assertThat(rows.stream().map(r -> r.question().text()).collect(Collectors.toSet()))
           .as("every answered conversation has its row").isEqualTo(agent.answered)
           .hasSize(scoredAfterTheStop.get());
       assertThat(JournalReader.readAll(run.evalFile(1, Split.TRAIN))).hasSameSizeAs(rows);

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.Split;
-import dev.diaharness.scoring.Outcome;
-import dev.diaharness.scoring.Status;
+import dev.diaharness.testing.Rows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
   private static ItemResult row(Split split, int n) {
-    return new ItemResult(1, 1, split, "q" + n, 1, "q", "SELECT 1", "SELECT 1", "ANSWER", "", "", Outcome.FAIL,
-        Status.EXEC_MISMATCH, 0, null, null, 10, 3, Map.of(), Instant.EPOCH, null, null);
+    return Rows.passOrFail(split, "q" + n, 1, false);
   }
 
   @Test

@@ -2,16 +2,17 @@ package dev.diaharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diaharness.agent.AgentError;
 import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.FaultPlan.Kind;
 import dev.diaharness.emulator.LatencyPlan;
 import dev.diaharness.emulator.MetricsSnapshot;
+import dev.diaharness.run.ErrorKind;
 import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.JournalReader;
+import dev.diaharness.run.RowError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +99,6 @@ class EmbeddedFaultsTest {
     List<ItemResult> rows = evaluate(Map.of(), faulty, "--embedded", "--emulator-faults", "truncate=1",
         "--max-retries", "0");
     assertThat(rows).hasSize(exampleItems())
-        .allSatisfy(r -> assertThat(r.errorKind()).isEqualTo(AgentError.Kind.TRUNCATED.name()));
+        .allSatisfy(r -> assertThat(r.error().map(RowError::kind)).hasValue(ErrorKind.TRUNCATED));
   }
 }

@@ -57,8 +57,8 @@ class EvaluateCommandTest {
     List<ItemResult> rows = JournalReader.readAll(dir.resolve("journal.jsonl"));
     Set<ItemKey> keys = new HashSet<>();
     rows.forEach(r -> assertThat(keys.add(r.key())).isTrue());
-    long trainRows = rows.stream().filter(r -> r.split() == Split.TRAIN).count();
-    long testRows = rows.stream().filter(r -> r.split() == Split.TEST).count();
+    long trainRows = rows.stream().filter(r -> r.key().split() == Split.TRAIN).count();
+    long testRows = rows.stream().filter(r -> r.key().split() == Split.TEST).count();
     MetricsFile metrics = Json.MAPPER.readValue(dir.resolve("metrics.json").toFile(), MetricsFile.class);
     var train = metrics.iterations().get(0).train();
     assertThat(train.items()).isEqualTo(trainRows).isEqualTo(train.questions() * 2L);
@@ -69,8 +69,8 @@ class EvaluateCommandTest {
         .isEqualTo(test.questions());
     assertThat(train.byComplexity().keySet()).containsExactly("Simple", "Medium", "Complex");
     assertThat(run.out()).contains("weakest tags, test");
-    assertThat(train.passed()).isEqualTo(rows.stream().filter(r -> r.split() == Split.TRAIN && r.passed()).count());
-    assertThat(rows).allMatch(r -> r.agentCalls() == 2, "question (new session via sessions/-) and SQL follow-up");
+    assertThat(train.passed()).isEqualTo(rows.stream().filter(r -> r.key().split() == Split.TRAIN && r.passed()).count());
+    assertThat(rows).allMatch(r -> r.timing().agentCalls() == 2, "question (new session via sessions/-) and SQL follow-up");
     RunManifest manifest = Json.MAPPER.readValue(dir.resolve("run.json").toFile(), RunManifest.class);
     assertThat(manifest.command()).isEqualTo("evaluate");
     assertThat(manifest.commandLine()).startsWith("dia-harness evaluate --embedded");

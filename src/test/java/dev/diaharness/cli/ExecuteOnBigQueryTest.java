@@ -44,8 +44,8 @@ class ExecuteOnBigQueryTest {
     assertThat(remote.out()).containsPattern("BigQuery: \\d+ queries, [0-9.]+ GB billed, \\$[0-9.]+")
         .contains("the 8 database variants run on the local tables");
     List<ItemResult> rows = JournalReader.readAll(onlyRun(temp.resolve("bq")).resolve("journal.jsonl"));
-    assertThat(rows).filteredOn(r -> r.status().name().startsWith("EXEC"))
-        .allSatisfy(r -> assertThat(r.evidence().summary()).contains("on BigQuery"));
+    assertThat(rows).filteredOn(r -> r.verdict().status().name().startsWith("EXEC"))
+        .allSatisfy(r -> assertThat(r.verdict().evidence().summary()).contains("on BigQuery"));
     RunManifest manifest = Json.MAPPER.readValue(onlyRun(temp.resolve("bq")).resolve("run.json").toFile(),
         RunManifest.class);
     assertThat(manifest.flags()).containsEntry("execute_on", "bigquery").containsEntry("max_bytes_billed",
@@ -94,7 +94,7 @@ class ExecuteOnBigQueryTest {
 
   private static Map<ItemKey, String> statuses(Path results) throws Exception {
     return JournalReader.readAll(onlyRun(results).resolve("journal.jsonl")).stream()
-        .collect(Collectors.toMap(ItemResult::key, r -> r.status().name(), (a, b) -> b));
+        .collect(Collectors.toMap(ItemResult::key, r -> r.verdict().status().name(), (a, b) -> b));
   }
 
   private static Path onlyRun(Path results) throws Exception {

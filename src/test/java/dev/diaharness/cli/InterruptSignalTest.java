@@ -84,7 +84,7 @@ class InterruptSignalTest {
     assertThat(OptimizeResumeAfterKillTest.trajectory(run).endReason()).isEqualTo("interrupted");
     assertThat(Files.readString(run.resolve("report.html"))).contains("interrupted");
     List<ItemResult> before = JournalReader.readAll(run.resolve("journal.jsonl"));
-    assertThat(before.stream().filter(r -> r.iteration() == 2)).as("iteration 2 was cut short")
+    assertThat(before.stream().filter(r -> r.key().iteration() == 2)).as("iteration 2 was cut short")
         .hasSizeLessThan(OptimizeResumeAfterKillTest.ITEMS_PER_ITERATION);
 
     // the printed command, word for word, run from another folder

@@ -90,8 +90,7 @@ class OptimizeHeldConfigTest {
     AgentConfig baseline = AgentConfigLoader.load(Path.of(EvaluateCommandTest.CONFIG));
     GoldenSet train = GoldenSetLoader.load(Path.of(EvaluateCommandTest.TRAIN));
     GoldenSet test = GoldenSetLoader.load(Path.of(EvaluateCommandTest.TEST));
-    try (EmbeddedEmulator emulator = EmbeddedEmulator.start(baseline,
-            EmbeddedEmulator.Options.defaults().withSeed(7));
+    try (EmbeddedEmulator emulator = EmbeddedEmulator.start(baseline, b -> b.seed(7));
         ScorerSetup scoring = ScorerSetup.open(baseline.localData(), 0, 42, Optional.empty())) {
       Map<String, String> vars = Map.of("GOOGLE_CLOUD_PROJECT", emulator.projectId(), "DIA_LOCATION",
           emulator.location(), "DIA_ENGINE_ID", emulator.engineId(), "DIA_ENDPOINT", emulator.baseUrl());

@@ -91,7 +91,7 @@ class OptimizeResumeAfterKillDuringProposalTest {
       assertThat(run.resolve("configs/config_iteration_1_suggested.json")).doesNotExist();
       assertThat(run.resolve("configs/best_config.json")).doesNotExist();
       List<ItemResult> rowsBefore = JournalReader.readAll(run.resolve("journal.jsonl"));
-      assertThat(rowsBefore).hasSize(TRAIN_ITEMS).allSatisfy(r -> assertThat(r.iteration()).isEqualTo(1));
+      assertThat(rowsBefore).hasSize(TRAIN_ITEMS).allSatisfy(r -> assertThat(r.key().iteration()).isEqualTo(1));
 
       CliRun resumed = CliTestSupport.runWithEnv(modelEnv(fake), "",
           optimizeArgs(results, "--resume", run.toString()).toArray(String[]::new));
@@ -123,7 +123,7 @@ class OptimizeResumeAfterKillDuringProposalTest {
       List<ItemResult> rows = JournalReader.readAll(run.resolve("journal.jsonl"));
       assertThat(rows.subList(0, rowsBefore.size())).isEqualTo(rowsBefore);
       assertThat(rows.subList(rowsBefore.size(), rows.size())).as("no iteration 1 item asked again")
-          .hasSize(TRAIN_ITEMS).allSatisfy(r -> assertThat(r.iteration()).isEqualTo(2));
+          .hasSize(TRAIN_ITEMS).allSatisfy(r -> assertThat(r.key().iteration()).isEqualTo(2));
       Set<ItemKey> keys = new HashSet<>();
       rows.forEach(r -> assertThat(keys.add(r.key())).as("asked twice: %s", r.key()).isTrue());
 

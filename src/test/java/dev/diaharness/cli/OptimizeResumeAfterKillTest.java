@@ -81,7 +81,7 @@ class OptimizeResumeAfterKillTest {
     assertThat(rows).hasSize(iterations * ITEMS_PER_ITERATION);
     for (int i = 1; i <= iterations; i++) {
       int iteration = i;
-      assertThat(rows.stream().filter(r -> r.iteration() == iteration)).hasSize(ITEMS_PER_ITERATION);
+      assertThat(rows.stream().filter(r -> r.key().iteration() == iteration)).hasSize(ITEMS_PER_ITERATION);
     }
   }
 
@@ -110,7 +110,7 @@ class OptimizeResumeAfterKillTest {
     assertThat(firstBefore.suggestedConfigHash()).isNotNull()
         .isEqualTo(configHash(run, "config_iteration_2.json"));
     List<ItemResult> rowsBefore = JournalReader.readAll(run.resolve("journal.jsonl"));
-    List<ItemResult> secondBefore = rowsBefore.stream().filter(r -> r.iteration() == 2).toList();
+    List<ItemResult> secondBefore = rowsBefore.stream().filter(r -> r.key().iteration() == 2).toList();
     assertThat(secondBefore).as("part of iteration 2 was finished").isNotEmpty()
         .hasSizeLessThan(ITEMS_PER_ITERATION);
 

@@ -60,8 +60,8 @@ class RunSessionsAndRawTest {
     }
     List<ItemResult> rows = JournalReader.readAll(runDir.resolve("journal.jsonl"));
     assertThat(rows).hasSize(4).allSatisfy(r -> {
-      assertThat(r.toolEvents()).contains("STATUS FunctionCallId_0: Generating BigQuery SQL queries starts");
-      assertThat(r.rawStream()).isNull(); // no error rows: the journal holds no raw stream
+      assertThat(r.answer().toolEvents()).contains("STATUS FunctionCallId_0: Generating BigQuery SQL queries starts");
+      assertThat(r.error()).isEmpty(); // no error rows: the journal holds no raw stream
     });
   }
 

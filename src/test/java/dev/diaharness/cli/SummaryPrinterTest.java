@@ -3,15 +3,11 @@ package dev.diaharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.run.EvaluationResult;
-import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitAggregator;
-import dev.diaharness.scoring.CategoryScores;
-import dev.diaharness.scoring.Outcome;
-import dev.diaharness.scoring.Status;
+import dev.diaharness.testing.Rows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,9 +18,7 @@ class SummaryPrinterTest {
     SplitAggregator agg = new SplitAggregator(split, 1);
     for (int i = 0; i < 10; i++) {
       boolean pass = i < passes;
-      agg.add(new ItemResult(1, 1, split, "q" + i, 1, "q", "SELECT 1", "SELECT 1", "ANSWER", "", "",
-          pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-          pass ? CategoryScores.FULL : CategoryScores.ZERO, null, 10, 3, Map.of(), Instant.EPOCH, null, null));
+      agg.add(Rows.passOrFail(split, "q" + i, 1, pass));
     }
     return agg.metrics();
   }
@@ -70,9 +64,7 @@ class SummaryPrinterTest {
     SplitAggregator agg = new SplitAggregator(split, 1, cases);
     for (int i = 0; i < 10; i++) {
       boolean pass = i < 5 || i - 5 < joinPasses;
-      agg.add(new ItemResult(1, 1, split, "q" + i, 1, "q", "SELECT 1", "SELECT 1", "ANSWER", "", "",
-          pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-          pass ? CategoryScores.FULL : CategoryScores.ZERO, null, 10, 3, Map.of(), Instant.EPOCH, null, null));
+      agg.add(Rows.passOrFail(split, "q" + i, 1, pass));
     }
     return agg.metrics();
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.cli.CliTestSupport.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +46,7 @@ class CompareCommandTest {
     }
     long questions = Stream.of("train", "test").mapToLong(split -> dev.diaharness.run.JournalReader
         .readAll(run.resolve("iterations/1/eval_" + split + ".jsonl")).stream()
-        .map(dev.diaharness.run.ItemResult::questionId).distinct().count()).sum();
+        .map(row -> row.key().questionId()).distinct().count()).sum();
     assertThat(fixed + broken + json.path("unchanged").size()).isEqualTo(questions);
     double accA = json.path("accuracy").path("train").path("a").path("accuracy").asDouble();
     double accB = json.path("accuracy").path("train").path("b").path("accuracy").asDouble();

@@ -3,7 +3,7 @@ package dev.diaharness.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.diaharness.run.ItemResult;
+import dev.diaharness.run.ItemResultJson;
 import dev.diaharness.run.JournalReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +50,9 @@ class VersionedJsonTest {
         .hasMessageContaining(journal + " row 2: unknown field 'latency'");
 
     Files.writeString(journal, row + "\n" + row.replaceFirst("\"version\":\\d+", "\"version\":"
-        + (ItemResult.CURRENT_VERSION + 1)) + "\n");
+        + (ItemResultJson.CURRENT_VERSION + 1)) + "\n");
     assertThatThrownBy(() -> JournalReader.readAll(journal)).isInstanceOf(InputException.class)
-        .hasMessageContaining(journal + " row 2: journal row version " + (ItemResult.CURRENT_VERSION + 1)
+        .hasMessageContaining(journal + " row 2: journal row version " + (ItemResultJson.CURRENT_VERSION + 1)
             + " was written by a newer dia-harness");
 
     Files.writeString(journal, row + "\n" + row.substring(0, row.length() / 2));

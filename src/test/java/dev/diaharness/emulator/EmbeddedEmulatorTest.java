@@ -16,7 +16,7 @@ class EmbeddedEmulatorTest {
 
   @Test
   void servesManyConcurrentConversationsEachWithItsOwnFollowUp() throws Exception {
-    try (EmbeddedEmulator emulator = EmbeddedEmulator.start(TestData.baseline(), EmbeddedEmulator.Options.defaults())) {
+    try (EmbeddedEmulator emulator = EmbeddedEmulator.start(TestData.baseline(), b -> b)) {
       assertThat(emulator.baseUrl()).startsWith("http://127.0.0.1:");
       assertThat(List.of(emulator.projectId(), emulator.location(), emulator.engineId()))
           .containsExactly("local-project", "global", "local-engine");

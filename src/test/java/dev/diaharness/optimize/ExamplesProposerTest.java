@@ -2,17 +2,24 @@ package dev.diaharness.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diaharness.agent.SqlSource;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.ConfigHash;
 import dev.diaharness.config.NlExample;
 import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.run.AgentAnswer;
+import dev.diaharness.run.AskedQuestion;
+import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitAggregator;
+import dev.diaharness.run.Timing;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.scoring.Verdict;
+import dev.diaharness.testing.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +45,13 @@ class ExamplesProposerTest {
       for (int r = 1; r <= 2; r++) {
         boolean gold = goldErrors.contains(c.id());
         boolean pass = !gold && r <= passes.getOrDefault(c.id(), 0);
-        rows.add(new ItemResult(1, 1, Split.TRAIN, c.id(), r, c.question(), c.expectedSql(), "SELECT 1", "ANSWER",
-            "", "", gold ? Outcome.ERROR : pass ? Outcome.PASS : Outcome.FAIL,
-            gold ? Status.GOLD_ERROR : pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-            pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of(""), 1, 3, Map.of(), Instant.EPOCH,
-            gold ? "no such column" : null, gold ? "GOLD_ERROR" : null));
+        ItemKey key = new ItemKey(1, Split.TRAIN, c.id(), r);
+        rows.add(gold
+            ? ItemResult.goldError(key, new AskedQuestion(c.question(), c.expectedSql()),
+                AgentAnswer.ofSql("SELECT 1", SqlSource.ANSWER), Verdict.of(Outcome.ERROR, Status.GOLD_ERROR,
+                    CategoryScores.ZERO, Evidence.of("no such column")), Timing.of(1, 3, Instant.EPOCH))
+            : Rows.scored(key, c.question(), c.expectedSql(), "SELECT 1", Rows.verdict(pass),
+                Timing.of(1, 3, Instant.EPOCH)));
       }
     }
     return rows;
@@ -104,9 +113,8 @@ class ExamplesProposerTest {
         "SELECT COUNT(*) FROM o WHERE status = 'delivered' AND y = 2021", "")));
     List<ItemResult> rows = new ArrayList<>();
     for (GoldenCase c : cases) {
-      rows.add(new ItemResult(1, 1, Split.TRAIN, c.id(), 1, c.question(), c.expectedSql(), "SELECT 1", "ANSWER", "",
-          "", Outcome.FAIL, Status.EXEC_MISMATCH, 0, CategoryScores.ZERO, Evidence.of(""), 1, 3, Map.of(),
-          Instant.EPOCH, null, null));
+      rows.add(Rows.scored(new ItemKey(1, Split.TRAIN, c.id(), 1), c.question(), c.expectedSql(), "SELECT 1",
+          Rows.verdict(false), Timing.of(1, 3, Instant.EPOCH)));
     }
     SplitAggregator agg = new SplitAggregator(Split.TRAIN, 1);
     rows.forEach(agg::add);

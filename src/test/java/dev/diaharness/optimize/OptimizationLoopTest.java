@@ -8,15 +8,16 @@ import dev.diaharness.config.ConfigHash;
 import dev.diaharness.config.NlExample;
 import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.run.EvaluationResult;
+import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.RunDirectory;
 import dev.diaharness.run.RunListener;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitAggregator;
-import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.run.Timing;
 import dev.diaharness.scoring.Evidence;
-import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.testing.Rows;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,11 +81,9 @@ class OptimizationLoopTest {
       for (int r = 1; r <= 2; r++) {
         for (GoldenCase c : cases) {
           boolean pass = passes.test(held, c);
-          ItemResult row = new ItemResult(1, iteration, split, c.id(), r, c.question(), c.expectedSql(),
-              pass ? c.expectedSql() : "SELECT 0", "ANSWER", "", "", pass ? Outcome.PASS : Outcome.FAIL,
-              pass ? Status.EXEC_EQUIVALENT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-              pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of(pass ? "same rows" : "rows differ"),
-              10, 2, Map.of(), Instant.EPOCH, null, null);
+          ItemResult row = Rows.scored(new ItemKey(iteration, split, c.id(), r), c.question(), c.expectedSql(),
+              pass ? c.expectedSql() : "SELECT 0", Rows.verdict(pass, Status.EXEC_EQUIVALENT, Status.EXEC_MISMATCH,
+                  Evidence.of(pass ? "same rows" : "rows differ")), Timing.of(10, 2, Instant.EPOCH));
           agg.add(row);
           list.add(row);
         }

@@ -3,15 +3,14 @@ package dev.diaharness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.dataset.GoldenCase;
+import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.Split;
-import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
-import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.testing.Rows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,8 @@ import org.w3c.dom.NodeList;
 /** JUnit XML groups testcases by split and first tag, with counts per suite and in total. */
 class JUnitReportTest {
   private static ItemResult row(Split split, String id, int repeat, boolean pass) {
-    return new ItemResult(1, 1, split, id, repeat, "question " + id, "SELECT 1", "SELECT 2", "ANSWER", "", "",
-        pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-        pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of("rows differ"), 10, 3, Map.of(), Instant.EPOCH,
-        null, null);
+    return Rows.scored(new ItemKey(1, split, id, repeat), "question " + id, "SELECT 1", "SELECT 2",
+        Rows.verdict(pass, Status.EXACT, Status.EXEC_MISMATCH, Evidence.of("rows differ")));
   }
 
   private static GoldenCase tagged(String id, String... tags) {

@@ -34,7 +34,7 @@ class TaggedRunReportTest {
    * "seen_shape", te3, te4 "new_shape" only.
    */
   private static List<GoldenCase> cases(List<ItemResult> rows, Split split) {
-    List<String> ids = rows.stream().map(ItemResult::questionId).distinct().sorted().toList();
+    List<String> ids = rows.stream().map(r -> r.key().questionId()).distinct().sorted().toList();
     List<GoldenCase> cases = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       List<String> tags = split == Split.TEST ? (i < 2 ? List.of("lookup", "seen_shape") : List.of("new_shape"))

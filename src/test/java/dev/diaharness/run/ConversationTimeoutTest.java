@@ -88,10 +88,10 @@ class ConversationTimeoutTest {
         new RunOptions(1, 1, Optional.empty(), Duration.ofMillis(300), false), 5);
 
     assertThat(asked).hasSize(5);
-    ItemResult hung = rows.stream().filter(r -> r.questionId().equals("q0")).findFirst().orElseThrow();
+    ItemResult hung = rows.stream().filter(r -> r.key().questionId().equals("q0")).findFirst().orElseThrow();
     assertThat(hung.isError()).isTrue();
-    assertThat(hung.errorKind()).isEqualTo(AgentError.Kind.TIMEOUT.name());
-    assertThat(rows).hasSize(5).filteredOn(r -> !r.questionId().equals("q0")).allMatch(ItemResult::passed);
+    assertThat(hung.error().map(RowError::kind)).hasValue(ErrorKind.TIMEOUT);
+    assertThat(rows).hasSize(5).filteredOn(r -> !r.key().questionId().equals("q0")).allMatch(ItemResult::passed);
   }
 
   @Test
@@ -116,7 +116,7 @@ class ConversationTimeoutTest {
     List<ItemResult> rows = evaluate(alwaysCut, new RunOptions(1, 3, Optional.empty(), Duration.ofSeconds(30), false)
         .withMaxRetries(2).withBackoff(new Backoff(Duration.ofMillis(1), Duration.ofMillis(5))), 4);
 
-    assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r.errorKind()).isEqualTo("TRUNCATED"));
+    assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r.error().map(RowError::kind)).hasValue(ErrorKind.TRUNCATED));
   }
 
   @Test
@@ -128,7 +128,7 @@ class ConversationTimeoutTest {
     };
     List<ItemResult> rows = evaluate(failed, new RunOptions(1, 3, Optional.empty(), Duration.ofSeconds(30), false), 4);
 
-    assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r.errorKind()).isEqualTo("FAILED"));
+    assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r.error().map(RowError::kind)).hasValue(ErrorKind.FAILED));
     assertThat(attempts.values()).containsOnly(1);
   }
 }

@@ -106,7 +106,7 @@ class EngineThreadsEndTest {
 
     assertThat(agent.answered).as("the three conversations under way at the stop").hasSize(workers - 1);
     assertThat(JournalReader.readAll(run.journal())).as("answered regardless: scored and journaled")
-        .extracting(ItemResult::question).containsExactlyInAnyOrderElementsOf(agent.answered);
+        .extracting(r -> r.question().text()).containsExactlyInAnyOrderElementsOf(agent.answered);
     assertThat(scoringThreads).isNotEmpty();
     // a pool's thread is counted out as it leaves its last task; it is gone a moment later
     awaitEnded(agent.threads);

@@ -108,7 +108,7 @@ class EvaluationEngineTest {
     Set<ItemKey> keys = new HashSet<>();
     rows.forEach(r -> assertThat(keys.add(r.key())).as("unique %s", r.key()).isTrue());
     assertThat(JournalReader.readAll(run.evalFile(1, Split.TEST))).hasSize(18)
-        .allMatch(r -> r.split() == Split.TEST);
+        .allMatch(r -> r.key().split() == Split.TEST);
   }
 
   @Test
@@ -143,7 +143,7 @@ class EvaluationEngineTest {
     int asked = agent.asked.values().stream().mapToInt(AtomicInteger::get).sum();
     assertThat(asked).as("pending items were cancelled, not asked").isLessThan(100);
     assertThat(JournalReader.readAll(run.journal())).hasSizeLessThan(100)
-        .noneMatch(r -> r.questionId().equals("q0"));
+        .noneMatch(r -> r.key().questionId().equals("q0"));
   }
 
   @Test

@@ -21,10 +21,8 @@ class JournaledRowsTest {
 
   private ItemResult row(int iteration, String id, int repeat, Status status) {
     ItemResult r = RandomRows.row(id, repeat, status, random);
-    return new ItemResult(r.version(), iteration, r.split(), r.questionId(), r.repeat(), r.question(),
-        r.expectedSql(), r.generatedSql(), r.sqlSource(), r.thoughts(), r.agentResponse(), r.verdict(), r.status(),
-        r.score(), r.categories(), r.evidence(), r.latencyMs(), r.agentCalls(), r.tokens(), r.timestamp(),
-        r.error(), r.errorKind());
+    return new ItemResult(new ItemKey(iteration, r.key().split(), r.key().questionId(), r.key().repeat()),
+        r.question(), r.answer(), r.verdict(), r.timing(), r.error());
   }
 
   @Test

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PerQuestionStatsTest {
   @TempDir Path temp;
 
-
   @SeededTest(cases = 60)
   void perQuestionStatsEqualARecountOfTheRows(long seed) {
     List<ItemResult> rows = new ArrayList<>(RandomRows.of(seed));
@@ -61,14 +60,14 @@ class PerQuestionStatsTest {
   /** Question id (sorted) → its stats, counted row by row. */
   private static Map<String, QuestionStats> recount(List<ItemResult> rows) {
     Map<String, List<ItemResult>> byId = new TreeMap<>();
-    rows.forEach(r -> byId.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r));
+    rows.forEach(r -> byId.computeIfAbsent(r.key().questionId(), k -> new ArrayList<>()).add(r));
     Map<String, QuestionStats> stats = new TreeMap<>();
     byId.forEach((id, list) -> {
       Map<Status, Integer> statuses = new EnumMap<>(Status.class);
-      list.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
-      stats.put(id, new QuestionStats(list.get(0).question(), list.size(),
-          (int) list.stream().filter(r -> r.verdict() == Outcome.PASS).count(),
-          (int) list.stream().filter(r -> r.verdict() == Outcome.ERROR).count(), statuses));
+      list.forEach(r -> statuses.merge(r.verdict().status(), 1, Integer::sum));
+      stats.put(id, new QuestionStats(list.get(0).question().text(), list.size(),
+          (int) list.stream().filter(r -> r.verdict().outcome() == Outcome.PASS).count(),
+          (int) list.stream().filter(r -> r.verdict().outcome() == Outcome.ERROR).count(), statuses));
     });
     return stats;
   }

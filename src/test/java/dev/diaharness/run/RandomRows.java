@@ -1,14 +1,16 @@
 package dev.diaharness.run;
 
+import dev.diaharness.agent.SqlSource;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.scoring.Verdict;
 import dev.diaharness.testing.Gen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -41,11 +43,15 @@ final class RandomRows {
       }
     }
     Outcome outcome = Gen.oneOf(random, allowed);
-    boolean error = outcome == Outcome.ERROR;
-    return new ItemResult(ItemResult.CURRENT_VERSION, 1, Split.TRAIN, questionId, repeat,
-        "question " + questionId, "SELECT 1", error ? null : "SELECT 1", "ANSWER", "", "", outcome, status,
-        outcome == Outcome.PASS ? 100 : 0, CategoryScores.ZERO, Evidence.of(status.name()),
-        Gen.longBetween(random, 0, 5000), 1, Map.of(), Instant.EPOCH, error ? "broken" : null,
-        error ? status.name() : null);
+    var key = new ItemKey(1, Split.TRAIN, questionId, repeat);
+    var question = new AskedQuestion("question " + questionId, "SELECT 1");
+    var verdict = Verdict.of(outcome, status, outcome == Outcome.PASS ? CategoryScores.FULL : CategoryScores.ZERO,
+        Evidence.of(status.name()));
+    var timing = Timing.of(Gen.longBetween(random, 0, 5000), 1, Instant.EPOCH);
+    if (outcome != Outcome.ERROR) {
+      return ItemResult.scored(key, question, AgentAnswer.ofSql("SELECT 1", SqlSource.ANSWER), verdict, timing);
+    }
+    var kind = status == Status.GOLD_ERROR ? ErrorKind.GOLD_ERROR : ErrorKind.FAILED;
+    return new ItemResult(key, question, AgentAnswer.NONE, verdict, timing, Optional.of(RowError.of(kind, "broken")));
   }
 }

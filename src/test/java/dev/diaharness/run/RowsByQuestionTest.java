@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import dev.diaharness.core.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +53,6 @@ class RowsByQuestionTest {
     assertThat(RowsByQuestion.of(List.of(error, failed)).get("a")).containsExactly(failed);
   }
 
-
   /** Grouping a journal read raw keeps, per key, the row the journal reader keeps: the same rule in both places. */
   @SeededTest(cases = 40)
   void groupingRawRowsAgreesWithTheJournalReader(long seed) throws Exception {
@@ -63,7 +61,7 @@ class RowsByQuestionTest {
     List<ItemResult> retries = new ArrayList<>();
     rows.forEach(r -> {
       if (random.nextInt(3) == 0) {
-        retries.add(RandomRows.row(r.questionId(), r.repeat(), Gen.oneOf(random, Status.values()), random));
+        retries.add(RandomRows.row(r.key().questionId(), r.key().repeat(), Gen.oneOf(random, Status.values()), random));
       }
     });
     rows.addAll(retries);
@@ -71,7 +69,7 @@ class RowsByQuestionTest {
     Path journal = temp.resolve("eval.jsonl");
     StringBuilder lines = new StringBuilder();
     for (ItemResult r : rows) {
-      lines.append(Json.MAPPER.writeValueAsString(r)).append('\n');
+      lines.append(JournalWriter.toLine(r)).append('\n');
     }
     Files.writeString(journal, lines, StandardCharsets.UTF_8);
 
@@ -80,6 +78,6 @@ class RowsByQuestionTest {
 
     assertThat(grouped).isEqualTo(fromJournal);
     grouped.values().forEach(list -> assertThat(list).isSortedAccordingTo(Comparator.comparingInt(
-        ItemResult::repeat)).extracting(ItemResult::repeat).doesNotHaveDuplicates());
+        (ItemResult r) -> r.key().repeat())).extracting(r -> r.key().repeat()).doesNotHaveDuplicates());
   }
 }

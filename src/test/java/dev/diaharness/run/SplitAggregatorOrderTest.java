@@ -2,18 +2,16 @@ package dev.diaharness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
-import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.testing.Gen;
+import dev.diaharness.testing.Rows;
+import dev.diaharness.testing.SeededTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import dev.diaharness.testing.Gen;
-import dev.diaharness.testing.SeededTest;
 
 /**
  * The metrics of a split are a function of its rows, not of the order they finished in: a resumed evaluation,
@@ -26,11 +24,9 @@ class SplitAggregatorOrderTest {
     for (int q = 0; q < 30; q++) {
       for (int r = 1; r <= 3; r++) {
         boolean pass = random.nextInt(3) > 0;
-        rows.add(new ItemResult(1, 1, Split.TRAIN, "q-" + q, r, "question " + q, "SELECT " + q, "SELECT " + q,
-            "ANSWER", "", "", pass ? Outcome.PASS : Outcome.FAIL,
-            pass ? Status.EXEC_EQUIVALENT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-            pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of(""), 10 + q, 3, Map.of(),
-            Instant.EPOCH, null, null));
+        rows.add(Rows.scored(new ItemKey(1, Split.TRAIN, "q-" + q, r), "question " + q, "SELECT " + q,
+            "SELECT " + q, Rows.verdict(pass, Status.EXEC_EQUIVALENT, Status.EXEC_MISMATCH, Evidence.of("")),
+            Timing.of(10 + q, 3, Instant.EPOCH)));
       }
     }
     return rows;

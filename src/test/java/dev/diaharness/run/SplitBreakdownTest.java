@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diaharness.core.Json;
 import dev.diaharness.dataset.GoldenCase;
-import dev.diaharness.scoring.CategoryScores;
-import dev.diaharness.scoring.Evidence;
-import dev.diaharness.scoring.Outcome;
-import dev.diaharness.scoring.Status;
-import java.time.Instant;
+import dev.diaharness.testing.Rows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,9 +28,7 @@ class SplitBreakdownTest {
   }
 
   private static ItemResult row(String id, int repeat, boolean pass) {
-    return new ItemResult(1, 1, Split.TEST, id, repeat, "question " + id, "SELECT 1", "SELECT 1", "ANSWER", "", "",
-        pass ? Outcome.PASS : Outcome.FAIL, pass ? Status.EXACT : Status.EXEC_MISMATCH, pass ? 100 : 0,
-        pass ? CategoryScores.FULL : CategoryScores.ZERO, Evidence.of(""), 10, 3, Map.of(), Instant.EPOCH, null, null);
+    return Rows.passOrFail(Split.TEST, id, repeat, pass);
   }
 
   /** Two repeats: q0, q1, q2 pass both; q3 passes one; q4 fails both; q5 passes both; q6 passes both. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TrafficControlTest {
   /** A ticker whose time only moves when someone sleeps. */
-  static final class FakeTicker implements Ticker {
+  static class FakeTicker implements Ticker {
     long now;
 
     @Override
@@ -19,8 +19,13 @@ class TrafficControlTest {
     @Override
     public void sleepNanos(long nanos) {
       if (nanos > 0) {
-        now += nanos;
+        now += nanos + overshoot();
       }
+    }
+
+    /** How much later than asked a sleep wakes up: never later, here. */
+    long overshoot() {
+      return 0;
     }
   }
 
@@ -45,20 +50,12 @@ class TrafficControlTest {
   }
 
   /** A fake ticker whose 3rd, 13th, 23rd … sleeps overshoot by 150 ms, as a wake-up on an overloaded machine. */
-  static final class LateTicker implements Ticker {
-    long now;
+  static final class LateTicker extends FakeTicker {
     int sleeps;
 
     @Override
-    public long nanoTime() {
-      return now;
-    }
-
-    @Override
-    public void sleepNanos(long nanos) {
-      if (nanos > 0) {
-        now += nanos + (++sleeps % 10 == 3 ? 150_000_000L : 0);
-      }
+    long overshoot() {
+      return ++sleeps % 10 == 3 ? 150_000_000L : 0;
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The per-question view of one training evaluation that the optimizer learns from: the questions failed at least once
@@ -40,12 +39,13 @@ final class TrainingEvidence {
       rates.put(id, rate);
       ItemResult first = rows.get(0);
       if (rate == 1.0) {
-        successes.add(new PassedQuestion(id, first.question(), first.expectedSql()));
+        successes.add(new PassedQuestion(id, first.question().text(), first.question().expectedSql()));
         return;
       }
       rows.stream().filter(r -> !r.passed() && !r.isError()).findFirst().ifPresent(r -> failures.add(
-          new FailedQuestion(id, r.question(), r.expectedSql(), Objects.requireNonNullElse(r.generatedSql(), ""),
-              r.status().name(), rate, r.evidence().summary(), r.evidence().details())));
+          new FailedQuestion(id, r.question().text(), r.question().expectedSql(), r.answer().sql().orElse(""),
+              r.verdict().status().name(), rate, r.verdict().evidence().summary(),
+              r.verdict().evidence().details())));
     });
     failures.sort(Comparator.comparingDouble(FailedQuestion::passRate)); // stable: ties keep evaluation order
     return new TrainingEvidence(failures, successes, rates);

@@ -2,7 +2,7 @@ package dev.diaharness.report.chart;
 
 import dev.diaharness.report.IterationData;
 import dev.diaharness.report.RunRecord;
-import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.sql.ComponentCategory;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,16 +26,13 @@ public final class CategoryChart {
   public static final String FILE = "category_means.png";
   public static final String TITLE = "Mean score per rubric category (training)";
 
-  /** The rubric categories as {@code SplitAggregator} names them, with their maxima. */
+  /** The rubric categories by their JSON name (the keys of {@code category_means}), with their maxima. */
   static final Map<String, Integer> MAXIMA = new LinkedHashMap<>();
 
   static {
-    MAXIMA.put("data_source", CategoryScores.DATA_SOURCE_MAX);
-    MAXIMA.put("filtering", CategoryScores.FILTERING_MAX);
-    MAXIMA.put("columns_aggregation", CategoryScores.COLUMNS_AGGREGATION_MAX);
-    MAXIMA.put("grouping", CategoryScores.GROUPING_MAX);
-    MAXIMA.put("ordering_limit", CategoryScores.ORDERING_LIMIT_MAX);
-    MAXIMA.put("format", CategoryScores.FORMAT_MAX);
+    for (ComponentCategory category : ComponentCategory.values()) {
+      MAXIMA.put(category.key(), category.max());
+    }
   }
 
   private CategoryChart() {}

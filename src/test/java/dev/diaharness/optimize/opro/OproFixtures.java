@@ -10,13 +10,17 @@ import dev.diaharness.llm.ModelRoles;
 import dev.diaharness.llm.RetrySettings;
 import dev.diaharness.optimize.ProposalContext;
 import dev.diaharness.optimize.TriedConfig;
+import dev.diaharness.run.ItemKey;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.Split;
 import dev.diaharness.run.SplitAggregator;
+import dev.diaharness.run.Timing;
 import dev.diaharness.scoring.CategoryScores;
 import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.scoring.Verdict;
+import dev.diaharness.testing.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,10 +78,11 @@ final class OproFixtures {
         Evidence evidence = pass ? Evidence.of("same rows") : new Evidence("rows differ: 3 missing",
             Map.of("missingFromActual", List.of("[2024, 1234.5]"), "rationale",
                 "the agent ignored the year filter on order_date for " + c.id()));
-        rows.add(new ItemResult(1, iteration, Split.TRAIN, c.id(), repeat, c.question(), c.expectedSql(),
-            pass ? c.expectedSql() : "SELECT 1 FROM orders", "ANSWER", "", "", pass ? Outcome.PASS : Outcome.FAIL,
-            pass ? Status.EXEC_EQUIVALENT : Status.EXEC_MISMATCH, pass ? 100 : 20,
-            pass ? CategoryScores.FULL : CategoryScores.ZERO, evidence, 10, 2, Map.of(), Instant.EPOCH, null, null));
+        // a fail keeps the 20 points of its data source, as the component scorer gives them
+        Verdict verdict = pass ? Verdict.of(Outcome.PASS, Status.EXEC_EQUIVALENT, CategoryScores.FULL, evidence)
+            : Verdict.of(Outcome.FAIL, Status.EXEC_MISMATCH, new CategoryScores(20, 0, 0, 0, 0, 0), evidence);
+        rows.add(Rows.scored(new ItemKey(iteration, Split.TRAIN, c.id(), repeat), c.question(), c.expectedSql(),
+            pass ? c.expectedSql() : "SELECT 1 FROM orders", verdict, Timing.of(10, 2, Instant.EPOCH)));
       }
     }
     return rows;

@@ -1,11 +1,16 @@
 package dev.diaharness.optimize.opro;
 
-import dev.diaharness.llm.PromptTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.diaharness.agent.AgentError;
+import dev.diaharness.llm.PromptTemplate;
+import dev.diaharness.run.AgentAnswer;
 import dev.diaharness.run.ItemResult;
+import dev.diaharness.scoring.CategoryScores;
+import dev.diaharness.scoring.Evidence;
 import dev.diaharness.scoring.Outcome;
 import dev.diaharness.scoring.Status;
+import dev.diaharness.scoring.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +21,7 @@ class TrainingEvidenceTest {
   void failuresCarryTheirEvidenceSuccessesPassEveryRepeatAndErrorsAreNeither() {
     List<ItemResult> rows = new ArrayList<>(OproFixtures.trainRows(1));
     // tr5 fails its second repeat (flaky), tr6's failure is an agent error only
-    rows.replaceAll(r -> r.questionId().equals("tr5") && r.repeat() == 2 ? fail(r, Outcome.FAIL, Status.NO_SQL)
-        : r.questionId().equals("tr6") && r.repeat() == 2 ? fail(r, Outcome.ERROR, Status.AGENT_ERROR) : r);
+    rows.replaceAll(r -> is(r, "tr5", 2) ? noSql(r) : is(r, "tr6", 2) ? agentDown(r) : r);
     TrainingEvidence ev = TrainingEvidence.of(rows);
 
     assertThat(ev.failures()).extracting(FailedQuestion::questionId).containsExactly("tr1", "tr2", "tr3", "tr4", "tr5");
@@ -39,9 +43,17 @@ class TrainingEvidenceTest {
     }
   }
 
-  private static ItemResult fail(ItemResult r, Outcome outcome, Status status) {
-    return new ItemResult(r.version(), r.iteration(), r.split(), r.questionId(), r.repeat(), r.question(),
-        r.expectedSql(), null, "NONE", "", "", outcome, status, 0, null, null, 1, 1, null, r.timestamp(),
-        outcome == Outcome.ERROR ? "agent down" : null, outcome == Outcome.ERROR ? "UNAVAILABLE" : null);
+  private static boolean is(ItemResult r, String questionId, int repeat) {
+    return r.key().questionId().equals(questionId) && r.key().repeat() == repeat;
+  }
+
+  private static ItemResult noSql(ItemResult r) {
+    return ItemResult.scored(r.key(), r.question(), AgentAnswer.NONE,
+        Verdict.of(Outcome.FAIL, Status.NO_SQL, CategoryScores.ZERO, Evidence.of("no SQL")), r.timing());
+  }
+
+  private static ItemResult agentDown(ItemResult r) {
+    return ItemResult.agentError(r.key(), r.question(), AgentAnswer.NONE,
+        new AgentError(AgentError.Kind.TRANSPORT, "agent down"), r.timing());
   }
 }
