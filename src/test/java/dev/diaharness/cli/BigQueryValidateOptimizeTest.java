@@ -87,8 +87,8 @@ class BigQueryValidateOptimizeTest {
           .isEqualTo(localIterations.get(i).failures().stream().map(FailureEntry::questionId).toList());
     }
     List<ItemResult> rows = JournalReader.readAll(remoteRun.resolve("journal.jsonl"));
-    assertThat(rows).filteredOn(r -> r.status().name().equals("EXEC_MISMATCH"))
-        .allSatisfy(r -> assertThat(r.evidence().summary()).contains("on BigQuery"));
+    assertThat(rows).filteredOn(r -> r.verdict().status().name().equals("EXEC_MISMATCH"))
+        .allSatisfy(r -> assertThat(r.verdict().evidence().summary()).contains("on BigQuery"));
   }
 
   private CliRun optimize(Map<String, String> env, String executeOn) {
@@ -106,6 +106,6 @@ class BigQueryValidateOptimizeTest {
 
   private static Map<ItemKey, String> statuses(Path run) throws Exception {
     return JournalReader.readAll(run.resolve("journal.jsonl")).stream()
-        .collect(Collectors.toMap(ItemResult::key, r -> r.status().name(), (a, b) -> b));
+        .collect(Collectors.toMap(ItemResult::key, r -> r.verdict().status().name(), (a, b) -> b));
   }
 }
