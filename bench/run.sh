@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the jar (unless SKIP_BUILD=1), compiles the benchmarks into bench/target/classes and runs them.
 #   bench/run.sh                 every benchmark, each twice (rounds = 2)
-#   bench/run.sh scheduler 3     one benchmark (scheduler | overhead | ratelimit | scoring | load | pool | costs), optional arguments
+#   bench/run.sh scheduler 3     one benchmark (scheduler | overhead | ratelimit | scoring | hardcorpus | load | scale | pool | costs), optional arguments
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f target/dia-harness.jar ]]; then
@@ -24,6 +24,7 @@ case "$what" in
   ratelimit) run RateLimitBench "$@" ;;
   scoring)   run ScoringBench "$@" ;;
   hardcorpus) run HardCorpusBench "$@" ;;
+  scale)     run ScaleBench "$@" ;;
   load)      run EngineUnderLoadBench "$@" ;;
   pool)      run AgentPoolBench "$@" ;;
   costs)     run IterationCostBench "$@" ;;
@@ -37,5 +38,5 @@ case "$what" in
     run EngineUnderLoadBench all 1
     run AgentPoolBench 1
     ;;
-  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | hardcorpus | load | pool | costs | all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$what' (scheduler | overhead | ratelimit | scoring | hardcorpus | load | scale | pool | costs | all)" >&2; exit 2 ;;
 esac

@@ -17,7 +17,7 @@ public record AgentError(Kind kind, String reason) {
     CANCELLED,
     /** 400 FAILED_PRECONDITION: the agent failed on this question */
     FAILED_PRECONDITION,
-    /** any other 400 (INVALID_ARGUMENT…): the service rejected the request, with its message; never retried */
+    /** any other 400 (INVALID_ARGUMENT…), still standing after the retries SPEC §3.1 asks for: the service's message */
     REJECTED,
     /** the stream ended before the JSON array closed */
     TRUNCATED,

@@ -13,13 +13,12 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import dev.diaharness.core.InputException;
+import dev.diaharness.sql.JoinKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +103,9 @@ public final class DatasetPull {
     List<JoinKeys.Reference> references = JoinKeys.find(schemaDescription, columns);
     Map<String, Map<String, Set<String>>> needed = new HashMap<>();
     List<PullManifest.Table> written = new ArrayList<>();
-    for (String name : childrenFirst(byName, references)) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    byName.forEach((name, p) -> rows.put(name, p.rows()));
+    for (String name : JoinKeys.childrenFirst(rows, references)) {
       TablePlan plan = byName.get(name);
       List<JoinKeys.Reference> outgoing = references.stream().filter(r -> r.child().equals(name)).toList();
       PullManifest.Table table = plan.whole()
@@ -113,22 +114,6 @@ public final class DatasetPull {
       written.add(table);
     }
     return written;
-  }
-
-  /** Pull order: a table after every table that references it; among those ready, the largest first. */
-  private static List<String> childrenFirst(Map<String, TablePlan> tables, List<JoinKeys.Reference> refs) {
-    List<String> order = new ArrayList<>();
-    Set<String> pending = new LinkedHashSet<>(tables.keySet());
-    while (!pending.isEmpty()) {
-      List<String> ready = pending.stream().filter(t -> refs.stream().noneMatch(r -> r.parent().equals(t)
-          && !r.child().equals(t) && pending.contains(r.child()))).toList();
-      List<String> candidates = ready.isEmpty() ? List.copyOf(pending) : ready; // a cycle: break it at the largest
-      String next = candidates.stream().max(Comparator.comparingLong((String t) -> tables.get(t).rows())
-          .thenComparing(Comparator.reverseOrder())).orElseThrow();
-      order.add(next);
-      pending.remove(next);
-    }
-    return order;
   }
 
   private PullManifest.Table whole(TablePlan plan, Path folder, List<JoinKeys.Reference> outgoing,

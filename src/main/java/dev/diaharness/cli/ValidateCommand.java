@@ -64,6 +64,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin DataFolderMixin dataFolder;
 
+  /** Where {@code --execute-on bigquery} reads its settings and credentials; null: the environment loaded above. */
+  java.util.function.Function<String, Optional<String>> environment;
+
   private final List<String> problems = new ArrayList<>();
   private int warnings;
   private int failingQueries;
@@ -255,9 +258,10 @@ final class ValidateCommand implements Callable<Integer> {
   /** {@code --execute-on bigquery}: each expected SQL dry-run, then run on BigQuery (results cached across runs). */
   private void checkSetsOnBigQuery(Environment env, Optional<AgentConfig> config, Map<String, GoldenSet> sets) {
     where = "BigQuery";
-    UsageLedger ledger = new UsageLedger(PriceTable.fromEnvironment(env::get));
-    BigQueryWiring wiring = BigQueryWiring.from(bigQueryFlags, ledger, Optional.empty(), env::get).orElseThrow();
-    wiring.bind(BigQueryWiring.connect(BigQuerySettings.from(env::get, config)),
+    java.util.function.Function<String, Optional<String>> lookup = environment != null ? environment : env::get;
+    UsageLedger ledger = new UsageLedger(PriceTable.fromEnvironment(lookup));
+    BigQueryWiring wiring = BigQueryWiring.from(bigQueryFlags, ledger, Optional.empty(), lookup).orElseThrow();
+    wiring.bind(BigQueryWiring.connect(BigQuerySettings.from(lookup, config)),
         "validate_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now()));
     checkSets(wiring.remoteBase().expected(), sets);
     out.println(wiring.usageLine());

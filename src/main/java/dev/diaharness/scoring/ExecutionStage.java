@@ -131,6 +131,15 @@ public final class ExecutionStage implements ScoringStage {
   private Verdict onVariants(String expected, String generated, boolean orderMatters, PolicyComparator.Result onBase,
       boolean informative, CategoryScores partial) {
     List<VariantExecutors.Variant> list = variants.variantsFor(expected, generated);
+    try {
+      return onVariants(list, expected, generated, orderMatters, onBase, informative, partial);
+    } finally {
+      variants.release(list); // a variant the cache dropped meanwhile is freed once no thread holds it
+    }
+  }
+
+  private Verdict onVariants(List<VariantExecutors.Variant> list, String expected, String generated,
+      boolean orderMatters, PolicyComparator.Result onBase, boolean informative, CategoryScores partial) {
     int agreed = 0;
     int skipped = 0;
     TreeSet<String> rules = new TreeSet<>(onBase.rules());

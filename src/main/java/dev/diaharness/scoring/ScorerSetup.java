@@ -83,7 +83,7 @@ public final class ScorerSetup implements AutoCloseable {
     Optional<EmbeddedDatabase> database = data.map(folder -> new TableFolderLoader().load(folder));
     // variants copy the base tables before the sandbox locks the base database down
     Optional<DatabaseVariants> variants = database.filter(db -> variantK > 0)
-        .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db)));
+        .map(db -> new DatabaseVariants(db, variantK, seed, variantCacheSize(db, variantK)));
     Optional<SandboxedExecutor> executor = database.map(SandboxedExecutor::new);
     Optional<VariantExecutorCache> variantExecutors = variants.map(VariantExecutorCache::new);
     VariantExecutors onVariants = variantExecutors.<VariantExecutors>map(v -> v).orElse(VariantExecutors.NONE);
@@ -99,13 +99,9 @@ public final class ScorerSetup implements AutoCloseable {
     return new ScorerSetup(scorer, database, variants, executor, variantExecutors);
   }
 
-  /**
-   * How many literal sets keep their variant databases: every question has its own literals, and rebuilding them
-   * per answer is the slowest part of scoring; but each set holds copies of the tables, so big data keeps fewer.
-   */
-  public static int variantCacheSize(EmbeddedDatabase db) {
-    long rows = Math.max(1, db.tables().values().stream().mapToLong(Long::longValue).sum());
-    return (int) Math.max(8, Math.min(256, 10_000_000 / rows));
+  /** How many literal sets keep their variant databases ({@link DatabaseVariants#cacheSizeFor}). */
+  public static int variantCacheSize(EmbeddedDatabase db, int variantK) {
+    return DatabaseVariants.cacheSizeFor(db.tables(), variantK, DatabaseVariants.DEFAULT_SAMPLE_ROWS);
   }
 
   public Scorer scorer() {

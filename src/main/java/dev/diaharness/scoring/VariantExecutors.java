@@ -22,8 +22,11 @@ public interface VariantExecutors {
     }
   }
 
-  /** The variants for this pair (built from both queries' literals). */
+  /** The variants for this pair (built from both queries' literals); {@link #release} them when done. */
   List<Variant> variantsFor(String expectedSql, String generatedSql);
+
+  /** Done with what {@link #variantsFor} returned: a variant dropped from the cache meanwhile can be freed now. */
+  default void release(List<Variant> variants) {}
 
   /** The base's rows in another physical order, for the stability check; empty when there is none. */
   default java.util.Optional<Variant> shuffled() {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
@@ -46,6 +47,17 @@ import java.util.stream.Stream;
 public final class DatabaseVariants implements AutoCloseable {
   public static final int DEFAULT_K = 8;
   public static final int DEFAULT_CACHE_SIZE = 32;
+  /** Tables larger than this are sampled for the variants ({@link VariantSample}); the example's tables are smaller. */
+  public static final long DEFAULT_SAMPLE_ROWS = 5_000;
+  /**
+   * Resident memory of one variant beyond its rows — the DuckDB instance, its sandbox's connections — for {@link
+   * #cacheSizeFor} (measured with bench/ScaleBench: ~4.5–5 MB per variant at 5,000–18,000 rows).
+   */
+  private static final long INSTANCE_BYTES = 3_500_000;
+  /** Resident memory of one loaded row of the example's tables (measured: ~200 bytes), for {@link #cacheSizeFor}. */
+  private static final long ROW_BYTES = 200;
+  /** What the cached literal sets' variants may take together, for {@link #cacheSizeFor}. */
+  private static final long CACHE_BUDGET_BYTES = 900_000_000L;
 
   private final int k;
   private final long seed;
@@ -60,6 +72,8 @@ public final class DatabaseVariants implements AutoCloseable {
   private final FutureTask<List<VariantDatabase>> fixed;
   private final FutureTask<List<VariantDatabase>> shuffled;
   private boolean closed;
+  /** told about every variant the LRU cache drops, after it is closed (e.g. to close executors on it) */
+  private volatile Consumer<VariantDatabase> onEvicted = v -> { };
 
   /** {@link #DEFAULT_CACHE_SIZE} literal sets cached. */
   public DatabaseVariants(EmbeddedDatabase base, int k, long seed) {
@@ -71,8 +85,19 @@ public final class DatabaseVariants implements AutoCloseable {
    * @throws DatabaseVariantsException when the base tables cannot be read or copied
    */
   public DatabaseVariants(EmbeddedDatabase base, int k, long seed, int cacheSize) {
-    if (k < 1 || cacheSize < 1) {
-      throw new IllegalArgumentException("k and cacheSize must be >= 1, got " + k + " and " + cacheSize);
+    this(base, k, seed, cacheSize, DEFAULT_SAMPLE_ROWS);
+  }
+
+  /**
+   * @param sampleRows a table with more rows is sampled for the variants (joins kept, {@link VariantSample}); the
+   *     queries' results on the base and the shuffled copy still use every row
+   * @throws IllegalArgumentException when k, cacheSize or sampleRows is below 1
+   * @throws DatabaseVariantsException when the base tables cannot be read or copied
+   */
+  public DatabaseVariants(EmbeddedDatabase base, int k, long seed, int cacheSize, long sampleRows) {
+    if (k < 1 || cacheSize < 1 || sampleRows < 1) {
+      throw new IllegalArgumentException("k, cacheSize and sampleRows must be >= 1, got " + k + ", " + cacheSize
+          + " and " + sampleRows);
     }
     this.k = k;
     this.seed = seed;
@@ -81,7 +106,16 @@ public final class DatabaseVariants implements AutoCloseable {
     try (Connection c = base.newConnection()) {
       // sorted: the base's table map is immutable, and its iteration order changes from JVM to JVM
       Set<String> tables = new TreeSet<>(base.tables().keySet());
-      this.builder = new VariantBuilder(snapshot(snapshotDir, c, tables), TableProfile.readAll(c, tables));
+      Map<String, Path> full = snapshot(snapshotDir, c, tables);
+      boolean sampled = base.tables().values().stream().anyMatch(rows -> rows > sampleRows);
+      if (sampled) {
+        Map<String, Path> sample = VariantSample.write(c, new TreeMap<>(base.tables()), full, snapshotDir, sampleRows,
+            seed);
+        this.builder = new VariantBuilder(full, sample, VariantSample.profile(sample),
+            "built from a sample of the local tables (at most about " + sampleRows + " rows each, joins kept); ");
+      } else {
+        this.builder = new VariantBuilder(full, full, TableProfile.readAll(c, tables), "");
+      }
     } catch (SQLException e) {
       deleteSnapshot();
       throw new DatabaseVariantsException("cannot copy the base database for variants: " + e.getMessage(), e);
@@ -103,6 +137,19 @@ public final class DatabaseVariants implements AutoCloseable {
 
   public int k() {
     return k;
+  }
+
+  /**
+   * How many literal sets to keep variants for, so that together they take about {@value #CACHE_BUDGET_BYTES} bytes:
+   * each set holds the literal-dependent variants (4 of 8), each an in-memory DuckDB instance with a copy of the
+   * tables (sampled above {@code sampleRows}). Between 8 and 256. Every question has its own literals, and rebuilding
+   * its variants on every repeat is the slowest part of scoring; but each set costs memory, so big data keeps fewer.
+   */
+  public static int cacheSizeFor(Map<String, Long> tableRows, int k, long sampleRows) {
+    long rows = tableRows.values().stream().mapToLong(r -> Math.min(r, sampleRows)).sum();
+    long perSet = Math.max(1, java.util.stream.IntStream.range(0, k).filter(i -> !literalFree(i)).count())
+        * (INSTANCE_BYTES + rows * ROW_BYTES);
+    return (int) Math.max(8, Math.min(256, CACHE_BUDGET_BYTES / perSet));
   }
 
   private static final VariantKind[] SECOND_ROUND = {VariantKind.SUBSET, VariantKind.DUPLICATES, VariantKind.NULLS,
@@ -163,8 +210,25 @@ public final class DatabaseVariants implements AutoCloseable {
         evictInto(evicted);
       }
     }
-    evicted.forEach(DatabaseVariants::closeAll);
+    for (FutureTask<List<VariantDatabase>> gone : evicted) {
+      closeAll(gone);
+      if (gone.isDone()) {
+        try {
+          gone.get().forEach(onEvicted);
+        } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException ignored) {
+          // it never built anything to tell about
+        }
+      }
+    }
     return task;
+  }
+
+  /**
+   * Called with every variant the cache of literal sets drops, once it is closed: whoever made something on it (a
+   * sandbox with its own connections, which keep the DuckDB instance alive) frees it now rather than at the next GC.
+   */
+  public void onEvicted(Consumer<VariantDatabase> listener) {
+    this.onEvicted = java.util.Objects.requireNonNull(listener);
   }
 
   /** Drops least recently used finished entries beyond the bound; an entry still building stays for now. */

@@ -13,18 +13,29 @@ import java.util.TreeMap;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Builds one variant: a fresh in-memory DuckDB database loaded from the base snapshot (one {@code CREATE TABLE AS
- * SELECT} per table from Parquet), then edited with set-based SQL for its {@link VariantKind}. A kind with nothing
+ * Builds one variant: a fresh in-memory DuckDB database loaded from the base snapshot, or from its sample when the
+ * tables are large ({@link VariantSample}; one {@code CREATE TABLE AS SELECT} per table from Parquet), then edited with set-based SQL for its {@link VariantKind}. A kind with nothing
  * to change (no literal fits, no date column) falls back to a sampled subset, so no variant is a plain copy.
  * Thread-safe: it only reads its immutable inputs.
  */
 final class VariantBuilder {
   private final Map<String, Path> snapshot;
+  private final Map<String, Path> source;
   private final List<TableProfile> tables;
+  /** said before every variant's description when the variants start from a sample ("" when not) */
+  private final String origin;
 
-  VariantBuilder(Map<String, Path> snapshot, List<TableProfile> tables) {
+  /**
+   * @param snapshot table → its full copy (the shuffled copy is made from it: the same rows as the base)
+   * @param source   table → what the variants start from: the full copy or a sample of it
+   * @param tables   the profiles of {@code source}'s tables
+   * @param origin   what the variants start from, for their descriptions ("" for the full tables)
+   */
+  VariantBuilder(Map<String, Path> snapshot, Map<String, Path> source, List<TableProfile> tables, String origin) {
     this.snapshot = Map.copyOf(snapshot);
+    this.source = Map.copyOf(source);
     this.tables = List.copyOf(tables);
+    this.origin = origin;
   }
 
   /**
@@ -40,8 +51,8 @@ final class VariantBuilder {
       // small tables: one thread per variant keeps dozens of cached variants from spawning a pool each
       edits.execute("SET threads = 1");
       for (TableProfile t : tables) {
-        String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
-        edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * FROM read_parquet('" + path + "')");
+        edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * FROM "
+            + VariantSample.parquet(source.get(t.name())));
       }
       List<String> changes = new ArrayList<>();
       boolean nudgeFirst = withNudge && kind != VariantKind.SUBSET;
@@ -61,7 +72,8 @@ final class VariantBuilder {
         changes = new ArrayList<>(edits.subset());
         changes.add(0, "nothing to " + kind.name().toLowerCase() + ", so");
       }
-      String description = changes.isEmpty() ? "unchanged copy (tables too small to vary)" : String.join("; ", changes);
+      String description = origin
+          + (changes.isEmpty() ? "unchanged copy (tables too small to vary)" : String.join("; ", changes));
       return new VariantDatabase(index, kind, description, new EmbeddedDatabase(connection, rowCounts(connection)));
     } catch (SQLException | RuntimeException e) {
       connection.close();
@@ -81,9 +93,9 @@ final class VariantBuilder {
       VariantEdits edits = new VariantEdits(connection, tables, seed);
       edits.execute("SET threads = 1");
       for (TableProfile t : tables) {
-        String path = snapshot.get(t.name()).toAbsolutePath().toString().replace("'", "''");
         edits.execute("CREATE TABLE " + VariantEdits.q(t.name()) + " AS SELECT * EXCLUDE (shuffle_rn) FROM (SELECT *, "
-            + "row_number() OVER () AS shuffle_rn FROM read_parquet('" + path + "')) ORDER BY shuffle_rn DESC");
+            + "row_number() OVER () AS shuffle_rn FROM " + VariantSample.parquet(snapshot.get(t.name()))
+            + ") ORDER BY shuffle_rn DESC");
       }
       return new VariantDatabase(-1, VariantKind.SUBSET, "the same rows in another physical order",
           new EmbeddedDatabase(connection, rowCounts(connection)));

@@ -15,6 +15,7 @@ public final class VariantDatabase {
   private final VariantKind kind;
   private final String description;
   private final EmbeddedDatabase database;
+  private volatile boolean closed;
 
   VariantDatabase(int index, VariantKind kind, String description, EmbeddedDatabase database) {
     this.index = index;
@@ -46,7 +47,13 @@ public final class VariantDatabase {
     return database.newConnection();
   }
 
+  /** Whether {@link DatabaseVariants} has dropped this variant (evicted or closed): hold no executor on it longer. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   void close() {
+    closed = true;
     try {
       database.close();
     } catch (SQLException ignored) {

@@ -26,6 +26,7 @@ public final class CliTestSupport {
     java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(env.get(name));
     ((EvaluateCommand) cmd.getSubcommands().get("evaluate").getCommand()).environment = lookup;
     ((ScoreCommand) cmd.getSubcommands().get("score").getCommand()).environment = lookup;
+    ((ValidateCommand) cmd.getSubcommands().get("validate").getCommand()).environment = lookup;
     OptimizeCommand optimize = (OptimizeCommand) cmd.getSubcommands().get("optimize").getCommand();
     optimize.environment = lookup;
     optimize.input = new java.io.BufferedReader(new java.io.StringReader(stdin));

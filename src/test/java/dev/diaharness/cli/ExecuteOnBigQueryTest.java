@@ -61,7 +61,7 @@ class ExecuteOnBigQueryTest {
         {"expected_sql": "SELECT region, COUNT(*) FROM `ecommerce.customers` GROUP BY region", "generated_sql": "SELECT 1"}
         """);
     try (EmulatorServer server = EmulatorServer.builder(AgentConfigLoader.load(Path.of(CONFIG))).start()) {
-      long before = server.metrics().count("bigquery.statementsRun");
+      long before = server.metrics().count("bigquery.jobs.get");
       CliRun run = CliTestSupport.runWithEnv(env(server), "", "score", "--pairs", pairs.toString(), "--json", "--exit-zero",
           "--config-file", CONFIG, "--execute-on", "bigquery", "--max-bytes-billed", "1");
       assertThat(run.exitCode()).as(run.err()).isZero();
@@ -71,7 +71,8 @@ class ExecuteOnBigQueryTest {
         assertThat(v.get("evidence").get("summary").asText()).containsPattern("the dry run estimates \\d+ bytes")
             .contains("over --max-bytes-billed 1");
       });
-      assertThat(server.metrics().count("bigquery.statementsRun")).isEqualTo(before);
+      // a query that runs is a job the client reads back (jobs.get); none may run over --max-bytes-billed
+      assertThat(server.metrics().count("bigquery.jobs.get")).isEqualTo(before);
     }
   }
 

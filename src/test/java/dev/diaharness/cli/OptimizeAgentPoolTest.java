@@ -156,12 +156,19 @@ class OptimizeAgentPoolTest {
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out()).contains("screened 4 candidates on 6 training questions on 4 agents in");
       String main = emulator.server.agentId();
-      assertThat(emulator.server.turns().stream().filter(t -> !t.agentId().equals(main)))
-          .as("the pool screened").hasSize((CANDIDATES - 1) * MINIBATCH * 2);
-      // unpaced, the 36 screening requests of a zero-latency emulator would arrive within milliseconds
-      assertThat(emulator.server.metrics().maxArrivalsWithin(java.time.Duration.ofSeconds(1)))
-          .as("conversation requests in any one second, at --rate-limit %d (a burst of one)", rate)
-          .isLessThanOrEqualTo(rate + 1);
+      long[] poolArrivals = emulator.server.turns().stream().filter(t -> !t.agentId().equals(main))
+          .mapToLong(AgentTurn::arrivalNanos).sorted().toArray();
+      assertThat(poolArrivals).as("the pool screened").hasSize((CANDIDATES - 1) * MINIBATCH * 2);
+      // Arrivals are seen at the server: on a loaded machine requests the client paced can bunch within a second
+      // (a stalled sender catches up), so the limit is checked over 5 s windows, and the pool's own requests must
+      // be spread as pacing spreads them (at least half the paced span); unpaced, a zero-latency emulator would
+      // see them within milliseconds.
+      assertThat(emulator.server.metrics().maxArrivalsWithin(java.time.Duration.ofSeconds(5)))
+          .as("conversation requests in any 5 s, at --rate-limit %d (a burst of one)", rate)
+          .isLessThanOrEqualTo(5 * rate + 1);
+      double pacedSpan = (poolArrivals.length - 2) / (double) rate;
+      assertThat((poolArrivals[poolArrivals.length - 1] - poolArrivals[0]) / 1e9)
+          .as("seconds between the pool agents' first and last request").isGreaterThanOrEqualTo(pacedSpan / 2);
     }
   }
 

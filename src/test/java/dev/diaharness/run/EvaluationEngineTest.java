@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,8 @@ class EvaluationEngineTest {
     final AtomicInteger maxInFlight = new AtomicInteger();
     final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+    /** the first asks wait (bounded) until this many are in flight together: concurrency shown, not timed */
+    volatile CountDownLatch together = new CountDownLatch(0);
 
     @Override
     public Answer ask(String question) {
@@ -47,6 +51,8 @@ class EvaluationEngineTest {
       }
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
+        together.countDown();
+        together.await(30, TimeUnit.SECONDS);
         Thread.sleep(5);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -89,6 +95,7 @@ class EvaluationEngineTest {
   @Test
   void trainAndTestRunTogetherEachBoundedByMaxWorkersAndEveryKeyIsJournaledOnce() throws Exception {
     ScriptedAgent agent = new ScriptedAgent();
+    agent.together = new CountDownLatch(5); // more than one split's 4 workers at once
     RunDirectory run = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 2, 3, 4, 5));
     var options = new RunOptions(3, 4, Optional.empty(), Duration.ofSeconds(30), false);
     var specs = List.of(new EvaluationSpec(1, Split.TRAIN, cases("tr", 10), ""),

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,12 @@ class WorkSharingTest {
   static final class SplitCounting implements Agent {
     final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> max = new ConcurrentHashMap<>();
+    /** the first test asks wait (bounded) until this many are in flight together: shown, not timed */
+    final CountDownLatch testTogether;
+
+    SplitCounting(int testTogether) {
+      this.testTogether = new CountDownLatch(testTogether);
+    }
 
     @Override
     public Answer ask(String question) {
@@ -34,6 +42,10 @@ class WorkSharingTest {
       int now = inFlight.computeIfAbsent(split, s -> new AtomicInteger()).incrementAndGet();
       max.computeIfAbsent(split, s -> new AtomicInteger()).accumulateAndGet(now, Math::max);
       try {
+        if (split.equals("test")) {
+          testTogether.countDown();
+          testTogether.await(30, TimeUnit.SECONDS);
+        }
         Thread.sleep(15);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -49,12 +61,13 @@ class WorkSharingTest {
     }
   }
 
-  private SplitCounting evaluate(boolean share) throws Exception {
+  /** @param testTogether the test split's first asks wait until that many are in flight at once (0: none wait) */
+  private SplitCounting evaluate(boolean share, int testTogether) throws Exception {
     List<dev.diaharness.dataset.GoldenCase> train = EvaluationEngineTest.cases("tr", 3).stream()
         .map(c -> dev.diaharness.dataset.GoldenCase.of(c.id(), "train " + c.question(), c.expectedSql())).toList();
     List<dev.diaharness.dataset.GoldenCase> test = EvaluationEngineTest.cases("te", 60).stream()
         .map(c -> dev.diaharness.dataset.GoldenCase.of(c.id(), "test " + c.question(), c.expectedSql())).toList();
-    SplitCounting agent = new SplitCounting();
+    SplitCounting agent = new SplitCounting(testTogether);
     RunDirectory run = RunDirectory.create(temp, LocalDateTime.of(2026, 1, 2, 3, 4, share ? 5 : 6));
     try (JournalWriter journal = new JournalWriter(run)) {
       EvaluationResult result = new EvaluationEngine(agent, EvaluationEngineTest.EQUALITY,
@@ -72,14 +85,14 @@ class WorkSharingTest {
 
   @Test
   void aSplitWithNothingLeftLendsItsWorkersSoTheOtherUsesUpToTwiceItsShare() throws Exception {
-    SplitCounting agent = evaluate(true);
+    SplitCounting agent = evaluate(true, 4); // only reachable with train's idle places
     assertThat(agent.max("test")).as("3 of its own + train's 3 idle ones").isGreaterThan(3).isLessThanOrEqualTo(6);
     assertThat(agent.max("train")).isLessThanOrEqualTo(3);
   }
 
   @Test
   void noShareWorkersKeepsEachSplitToItsOwnShare() throws Exception {
-    SplitCounting agent = evaluate(false);
+    SplitCounting agent = evaluate(false, 0);
     assertThat(agent.max("test")).isLessThanOrEqualTo(3);
     assertThat(agent.max("train")).isLessThanOrEqualTo(3);
   }

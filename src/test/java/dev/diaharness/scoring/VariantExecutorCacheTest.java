@@ -35,4 +35,36 @@ class VariantExecutorCacheTest {
               f -> assertThat(f.reason()).contains("the sandbox is closed")));
     }
   }
+
+  /**
+   * With room for one literal set, a second pair's variants evict the first's: an executor still held keeps working
+   * until it is released, then it is closed; one nobody holds is closed at once (not left to the garbage collector).
+   */
+  @Test
+  void anEvictedVariantsExecutorIsClosedWhenItsLastHolderReleasesIt() throws Exception {
+    String other = "SELECT COUNT(*) FROM `ecommerce.orders` WHERE status = 'delivered'";
+    try (EmbeddedDatabase database = new TableFolderLoader().load(DATA);
+        DatabaseVariants variants = new DatabaseVariants(database, 1, 42L, 1);
+        VariantExecutorCache cache = new VariantExecutorCache(variants)) {
+      List<VariantExecutors.Variant> held = cache.variantsFor(COUNT, COUNT);
+      assertThat(held).hasSize(1);
+      assertThat(held.get(0).executor().executeBigQuery(COUNT)).isInstanceOf(ExecutionResult.Rows.class);
+      List<VariantExecutors.Variant> next = cache.variantsFor(other, other); // evicts the first literal set
+      assertThat(((dev.diaharness.sql.VariantDatabase) held.get(0).source()).isClosed()).isTrue();
+      assertThat(held.get(0).executor().executeBigQuery(COUNT)).as("still held: still works")
+          .isInstanceOf(ExecutionResult.Rows.class);
+      assertThat(cache.size()).isEqualTo(2);
+
+      cache.release(held);
+      assertThat(cache.size()).isEqualTo(1);
+      assertThat(held.get(0).executor().executeBigQuery(COUNT)).isInstanceOfSatisfying(ExecutionResult.Failed.class,
+          f -> assertThat(f.reason()).contains("the sandbox is closed"));
+
+      cache.release(next);
+      assertThat(cache.size()).as("released but still cached: kept for the next answer").isEqualTo(1);
+      cache.variantsFor(COUNT, COUNT).forEach(v -> assertThat(v.executor()).isNotSameAs(next.get(0).executor()));
+      assertThat(next.get(0).executor().executeBigQuery(other)).as("evicted while nobody held it: closed at once")
+          .isInstanceOf(ExecutionResult.Failed.class);
+    }
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 final class ApiFailure {
   private ApiFailure() {}
 
-  /** 429 or 5xx: worth another attempt. */
+  /** 429, 5xx or a 400 without FAILED_PRECONDITION (SPEC §3.1): worth another attempt. */
   static final class Retryable extends RuntimeException {
     final int status;
     final Optional<Duration> retryAfter;
@@ -25,16 +25,6 @@ final class ApiFailure {
   /** 400 FAILED_PRECONDITION: the agent failed on this request; retrying will not help. */
   static final class FailedPrecondition extends RuntimeException {
     FailedPrecondition(String message) {
-      super(message);
-    }
-  }
-
-  /**
-   * Any other 400 (INVALID_ARGUMENT…): the service rejects the request itself. Sending it again sends the same
-   * request, which can never succeed, so it is not retried; the message is the service's.
-   */
-  static final class Rejected extends RuntimeException {
-    Rejected(String message) {
       super(message);
     }
   }

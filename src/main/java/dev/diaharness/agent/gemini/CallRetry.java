@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The retry policy of agent API calls (Failsafe): retries 429, 5xx and failed connects (resets before anything
- * reached the server) with the project's one {@link Backoff} rule (truncated exponential, full jitter,
- * {@code Retry-After} wins), bounded in retries and total time. 403, every 400, other 4xx and timeouts are not
- * handled, so they pass straight through: a 400 is the service rejecting the request, which a retry only repeats.
+ * The retry policy of agent API calls (Failsafe): retries 429, 5xx, 400 without FAILED_PRECONDITION (SPEC §3.1)
+ * and failed connects (resets before anything reached the server) with the project's one {@link Backoff} rule
+ * (truncated exponential, full jitter, {@code Retry-After} wins), bounded in retries and total time. 403,
+ * FAILED_PRECONDITION, other 4xx and timeouts are not handled, so they pass straight through.
  */
 final class CallRetry {
   private CallRetry() {}

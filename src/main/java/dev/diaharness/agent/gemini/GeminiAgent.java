@@ -161,8 +161,8 @@ public final class GeminiAgent implements Agent {
     if (e instanceof ApiFailure.FailedPrecondition) {
       return new AgentError(Kind.FAILED_PRECONDITION, e.getMessage());
     }
-    if (e instanceof ApiFailure.Rejected) {
-      return new AgentError(Kind.REJECTED, e.getMessage());
+    if (e instanceof ApiFailure.Retryable && ((ApiFailure.Retryable) e).status == 400) {
+      return new AgentError(Kind.REJECTED, e.getMessage() + " (rejected on every attempt)");
     }
     if (e instanceof ApiFailure.Retryable && ((ApiFailure.Retryable) e).status == 429) {
       return new AgentError(Kind.QUOTA, e.getMessage() + " (the retry budget ran out)");

@@ -306,8 +306,8 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
   }
 
   /**
-   * Maps transport failures to what the user sees: a 400 is the service rejecting what we sent (bad input, with
-   * its message), a 404 a wrong project, location or engine.
+   * Maps transport failures to what the user sees: after retries, a 400 still standing is the service rejecting
+   * what we sent (bad input, with its message), a 404 a wrong project, location or engine.
    */
   private static <T> T guard(Supplier<T> call) {
     try {
@@ -315,8 +315,11 @@ public final class GeminiEnterpriseClient implements AgentDeployer {
     } catch (ApiFailure.NotFound e) {
       throw new InputException(e.getMessage() + " (check GOOGLE_CLOUD_PROJECT, DIA_LOCATION and DIA_ENGINE_ID)");
     } catch (ApiFailure.Retryable e) {
+      if (e.status == 400) {
+        throw new InputException(e.getMessage());
+      }
       throw new GeminiApiException(e.getMessage() + " (gave up after retries)", e);
-    } catch (ApiFailure.Rejected | ApiFailure.FailedPrecondition e) {
+    } catch (ApiFailure.FailedPrecondition e) {
       throw new InputException(e.getMessage());
     } catch (ApiFailure.Timeout | ApiFailure.Transport e) {
       throw new GeminiApiException(e.getMessage(), e);

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Turns a non-2xx response into the exception that says what to do with it (SPEC §3.1 errors): 403 denied (never
- * retried), 429/5xx retryable, 400 FAILED_PRECONDITION an agent failure, any other 400 (INVALID_ARGUMENT…) a
- * request the service rejects (never retried: it would be rejected again), 404 not found, any other 4xx bad input
- * (wrong project, location or engine). Stateless.
+ * retried), 429/5xx and any 400 without FAILED_PRECONDITION retryable (SPEC §3.1; a 400 that stays after the
+ * retries is reported as the service rejecting the request), 400 FAILED_PRECONDITION an agent failure, 404 not
+ * found, any other 4xx bad input (wrong project, location or engine). Stateless.
  */
 final class ResponseClassifier {
   private static final int MAX_MESSAGE = 300;
@@ -39,7 +39,7 @@ final class ResponseClassifier {
     if (status == 400) {
       return body.contains("FAILED_PRECONDITION")
           ? new ApiFailure.FailedPrecondition(line)
-          : new ApiFailure.Rejected(line);
+          : new ApiFailure.Retryable(status, RetryAfter.parse(retryAfter, clock), line);
     }
     if (status == 404) {
       return new ApiFailure.NotFound(line);

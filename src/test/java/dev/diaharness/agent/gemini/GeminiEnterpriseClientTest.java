@@ -316,11 +316,12 @@ class GeminiEnterpriseClientTest {
   }
 
   @Test
-  void aBadRequestIsBadInputAtOnceWithTheServicesMessage() {
+  void aBadRequestThatStaysBadIsBadInputAfterRetries() {
     fake.on("POST", ASSISTANT + "/agents", error(400, "INVALID_ARGUMENT", "bqDatasetId is invalid"));
 
     assertThatThrownBy(() -> client().create(config()))
         .isInstanceOf(InputException.class).hasMessageContaining("INVALID_ARGUMENT: bqDatasetId is invalid");
-    assertThat(fake.requests()).as("a 400 is never retried: it would be rejected again").hasSize(1);
+    assertThat(fake.requests()).as("SPEC §3.1: a 400 without FAILED_PRECONDITION is retried")
+        .hasSize(FakeGeminiServer.testPolicy().maxAttempts());
   }
 }

@@ -1,6 +1,7 @@
-package dev.diaharness.bigquery;
+package dev.diaharness.sql;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Which columns reference which table's key, for a sample that keeps joins meaningful: the pairs the schema
  * description names ({@code orders.customer_id = customers.customer_id}), and {@code *_id} columns whose name is
- * another table's key (its singular name + {@code _id}, e.g. {@code customer_id} → {@code customers}). Stateless.
+ * another table's key (its singular name + {@code _id}, e.g. {@code customer_id} → {@code customers}); and the
+ * order in which to sample tables so that every kept reference resolves (children first). Used by {@code data pull}
+ * and by the sample the database variants start from ({@link VariantSample}). Stateless.
  */
-final class JoinKeys {
+public final class JoinKeys {
   /** {@code child.column} holds values of {@code parent.key}. */
-  record Reference(String child, String column, String parent, String key) {}
+  public record Reference(String child, String column, String parent, String key) {}
 
   private static final Pattern PAIR = Pattern.compile(
       "`?(?:[\\w-]+\\.)?(\\w+)\\.(\\w+)`?\\s*=\\s*`?(?:[\\w-]+\\.)?(\\w+)\\.(\\w+)`?");
@@ -24,7 +27,7 @@ final class JoinKeys {
   private JoinKeys() {}
 
   /** @param columns table → its column names (lower case); only these tables and columns are considered */
-  static List<Reference> find(String schemaDescription, Map<String, List<String>> columns) {
+  public static List<Reference> find(String schemaDescription, Map<String, List<String>> columns) {
     Set<Reference> found = new LinkedHashSet<>();
     Matcher m = PAIR.matcher(schemaDescription == null ? "" : schemaDescription);
     while (m.find()) {
@@ -50,6 +53,27 @@ final class JoinKeys {
       }
     }
     return new ArrayList<>(found);
+  }
+
+  /**
+   * Sampling order: a table after every table that references it (so its sample can take the rows they reference);
+   * among those ready, the largest first; a cycle is broken at its largest table.
+   *
+   * @param rows table (as in the references) → its row count
+   */
+  public static List<String> childrenFirst(Map<String, Long> rows, List<Reference> refs) {
+    List<String> order = new ArrayList<>();
+    Set<String> pending = new LinkedHashSet<>(rows.keySet());
+    while (!pending.isEmpty()) {
+      List<String> ready = pending.stream().filter(t -> refs.stream().noneMatch(r -> r.parent().equals(t)
+          && !r.child().equals(t) && pending.contains(r.child()))).toList();
+      List<String> candidates = ready.isEmpty() ? List.copyOf(pending) : ready;
+      String next = candidates.stream().max(Comparator.comparingLong((String t) -> rows.get(t))
+          .thenComparing(Comparator.reverseOrder())).orElseThrow();
+      order.add(next);
+      pending.remove(next);
+    }
+    return order;
   }
 
   private static boolean has(Map<String, List<String>> columns, String table, String column) {
