@@ -157,7 +157,8 @@ final class BigQueryWire {
       return items;
     }
     if (value instanceof Struct struct) {
-      return row(List.of(struct.getAttributes()), int64Timestamps);
+      // Arrays.asList, not List.of: a struct field may be NULL
+      return row(java.util.Arrays.asList(struct.getAttributes()), int64Timestamps);
     }
     return NODES.textNode(scalarText(value, int64Timestamps));
   }

@@ -125,7 +125,8 @@ class DataPullTest {
     }
   }
 
-  private static List<String> types(Statement st, String source) throws Exception {
+  /** {@code column type} of each column of a source, as DuckDB reads it. */
+  static List<String> types(Statement st, String source) throws Exception {
     List<String> types = new ArrayList<>();
     try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
       while (rs.next()) {
