@@ -2,9 +2,11 @@ package dev.diaharness.cli;
 
 import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.optimize.OptimizationOutcome;
+import dev.diaharness.optimize.ProposalRecord;
 import dev.diaharness.run.SplitMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The end-of-run table of an optimize run: each iteration's train and test accuracy, and the best one. */
 final class TrajectoryPrinter {
@@ -21,9 +23,9 @@ final class TrajectoryPrinter {
         "how this config came about");
     IterationRecord previous = null;
     for (IterationRecord r : outcome.trajectory().iterations()) {
-      SplitMetrics test = r.metrics().get("test");
+      SplitMetrics test = r.results().metrics().get("test");
       out.printf(Locale.ROOT, "%-10d %-22s %-22s %-8s %s%n", r.iteration(), accuracy(r.trainMetrics()),
-          test == null ? "-" : accuracy(test), r.configHash().substring(0, 8), origin(previous));
+          test == null ? "-" : accuracy(test), r.config().hash().substring(0, 8), origin(previous));
       previous = r;
     }
     outcome.best().ifPresent(best -> out.printf(Locale.ROOT,
@@ -37,8 +39,9 @@ final class TrajectoryPrinter {
   private static java.util.List<SplitMetrics> bestSplits(IterationRecord best) {
     java.util.List<SplitMetrics> splits = new java.util.ArrayList<>();
     splits.add(best.trainMetrics());
-    if (best.metrics().get("test") != null) {
-      splits.add(best.metrics().get("test"));
+    SplitMetrics test = best.results().metrics().get("test");
+    if (test != null) {
+      splits.add(test);
     }
     return splits;
   }
@@ -52,10 +55,11 @@ final class TrajectoryPrinter {
     if (previous == null) {
       return "starting config";
     }
-    String from = previous.rollbackToIteration() != null
-        ? "from iteration " + previous.rollbackToIteration() + " (rollback): "
-        : "from iteration " + previous.iteration() + ": ";
-    return shorten(from + (previous.proposalSummary() == null ? "" : previous.proposalSummary()));
+    Optional<ProposalRecord> proposal = previous.proposal();
+    String from = proposal.flatMap(ProposalRecord::rollbackTo)
+        .map(best -> "from iteration " + best + " (rollback): ")
+        .orElse("from iteration " + previous.iteration() + ": ");
+    return shorten(from + proposal.map(ProposalRecord::summary).orElse(""));
   }
 
   private static String shorten(String s) {

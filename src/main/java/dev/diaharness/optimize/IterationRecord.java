@@ -1,65 +1,54 @@
 package dev.diaharness.optimize;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.diaharness.run.SplitMetrics;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One iteration of the trajectory: the config that WAS evaluated (never the next one — the Python tool's
- * off-by-one), its hash, the deployment result, the metrics, and what was proposed from its training failures.
- * Keeps the Python tool's keys ({@code iteration, timestamp, configuration, evaluation.train|test, failures,
- * prompt_changes, action, rollback_to_iteration}) and adds new ones.
+ * off-by-one), how it was deployed, what its evaluation gave, and — once made — what was proposed from its training
+ * failures. Written in the trajectory with the Python tool's flat keys ({@link IterationRecordJson}). This record is
+ * immutable.
  *
- * @param evaluation     "train"/"test" → the Python-compatible summary
- * @param metrics        "train"/"test" → all metrics
- * @param fixed          training questions passing (majority of repeats) now but not in the previous iteration
- * @param broken         training questions failing now that passed in the previous iteration
- * @param promptChanges  the proposal made from this iteration, with the decisions on each change
- * @param action         null, or "rollback" when the next config starts from the best one
+ * @param proposal empty until the proposal made from this iteration is recorded
+ * @throws IllegalArgumentException when the iteration is below 1
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record IterationRecord(
-    int iteration,
-    Instant timestamp,
-    JsonNode configuration,
-    String configHash,
-    boolean deploymentSuccess,
-    String deploymentMessage,
-    Map<String, SplitSummary> evaluation,
-    Map<String, SplitMetrics> metrics,
-    List<FailureEntry> failures,
-    List<String> fixed,
-    List<String> broken,
-    JsonNode suggestedConfiguration,
-    String suggestedConfigHash,
-    boolean configApproved,
-    List<AppliedChange> promptChanges,
-    String proposalSummary,
-    String action,
-    Integer rollbackToIteration) {
+@JsonSerialize(converter = IterationRecordJson.FromRecord.class)
+@JsonDeserialize(converter = IterationRecordJson.ToRecord.class)
+public record IterationRecord(int iteration, Instant timestamp, ConfigSnapshot config, Deployment deployment,
+    IterationResults results, Optional<ProposalRecord> proposal) {
 
   public IterationRecord {
-    evaluation = Map.copyOf(evaluation);
-    metrics = Map.copyOf(metrics);
-    failures = List.copyOf(failures);
-    fixed = List.copyOf(fixed);
-    broken = List.copyOf(broken);
-    promptChanges = promptChanges == null ? List.of() : List.copyOf(promptChanges);
+    if (iteration < 1) {
+      throw new IllegalArgumentException("iteration is 1-based, got " + iteration);
+    }
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(deployment, "deployment");
+    Objects.requireNonNull(results, "results");
+    proposal = Objects.requireNonNullElse(proposal, Optional.empty());
   }
 
-  public SplitMetrics trainMetrics() {
-    return metrics.get("train");
+  /** An iteration whose config was deployed, verified and evaluated; nothing proposed from it yet. */
+  public static IterationRecord evaluated(int iteration, Instant timestamp, ConfigSnapshot config,
+      IterationResults results) {
+    return new IterationRecord(iteration, timestamp, config, Deployment.VERIFIED, results, Optional.empty());
   }
 
   /** This record with the proposal made from it. */
-  public IterationRecord withProposal(JsonNode suggested, String suggestedHash, boolean approved,
-      List<AppliedChange> changes, String summary, String newAction, Integer rollbackTo) {
-    return new IterationRecord(iteration, timestamp, configuration, configHash, deploymentSuccess,
-        deploymentMessage, evaluation, metrics, failures, fixed, broken, suggested, suggestedHash, approved, changes,
-        summary, newAction, rollbackTo);
+  public IterationRecord withProposal(ProposalRecord made) {
+    return new IterationRecord(iteration, timestamp, config, deployment, results, Optional.of(made));
+  }
+
+  /** The next config proposed from this iteration, when one was accepted. */
+  public Optional<ConfigSnapshot> suggested() {
+    return proposal.flatMap(ProposalRecord::suggested);
+  }
+
+  public SplitMetrics trainMetrics() {
+    return results.trainMetrics();
   }
 }

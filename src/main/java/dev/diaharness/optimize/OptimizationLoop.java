@@ -77,7 +77,7 @@ public final class OptimizationLoop {
     for (IterationRecord r : initial.iterations()) {
       if (r.iteration() < start) {
         files.read(files.evaluatedConfig(r.iteration())).ifPresent(c -> evaluated.put(r.iteration(), c));
-        triedHashes.add(r.configHash());
+        triedHashes.add(r.config().hash());
       }
     }
     String endReason;
@@ -117,7 +117,8 @@ public final class OptimizationLoop {
       }
       Optional<AgentConfig> next = proposeNext(record, trainRows);
       if (next.isEmpty()) {
-        return trajectory.iterations().get(trajectory.iterations().size() - 1).proposalSummary();
+        return trajectory.iterations().get(trajectory.iterations().size() - 1).proposal()
+            .map(ProposalRecord::summary).orElse(null);
       }
       config = next.get();
     }
@@ -145,11 +146,10 @@ public final class OptimizationLoop {
       evaluation.put("test", SplitSummary.of(test, List.of()));
       metrics.put("test", test);
     });
-    IterationRecord record = new IterationRecord(i, clock.instant(), AgentConfigJson.toJson(config, Optional.empty()),
-        hash, true, "deployed and verified", evaluation, metrics, failures,
+    var results = new IterationResults(evaluation, metrics, failures,
         i > 1 ? FailureSummaries.fixed(previous, rates) : List.of(),
-        i > 1 ? FailureSummaries.broken(previous, rates) : List.of(),
-        null, null, false, List.of(), null, null, null);
+        i > 1 ? FailureSummaries.broken(previous, rates) : List.of());
+    IterationRecord record = IterationRecord.evaluated(i, clock.instant(), snapshot(config), results);
     save(trajectory.withIteration(record));
     return record;
   }
@@ -231,11 +231,8 @@ public final class OptimizationLoop {
       next = Optional.empty();
     }
     next.ifPresent(c -> files.write(files.suggestedConfig(i), c));
-    save(trajectory.withIteration(record.withProposal(
-        next.map(c -> (com.fasterxml.jackson.databind.JsonNode) AgentConfigJson.toJson(c, Optional.empty()))
-            .orElse(null),
-        next.map(ConfigHash::of).orElse(null), next.isPresent(), decisions, summary,
-        rollback ? "rollback" : null, rollback ? best.iteration() : null)));
+    save(trajectory.withIteration(record.withProposal(new ProposalRecord(next.map(OptimizationLoop::snapshot),
+        next.isPresent(), decisions, summary, rollback ? Optional.of(best.iteration()) : Optional.empty()))));
     return next;
   }
 
@@ -284,7 +281,7 @@ public final class OptimizationLoop {
     for (IterationRecord r : trajectory.iterations()) {
       AgentConfig c = evaluated.get(r.iteration());
       if (c != null) {
-        tried.add(new TriedConfig(r.iteration(), c, r.configHash(), r.trainMetrics().accuracy(),
+        tried.add(new TriedConfig(r.iteration(), c, r.config().hash(), r.trainMetrics().accuracy(),
             r.trainMetrics().meanScore()));
       }
     }
@@ -326,6 +323,10 @@ public final class OptimizationLoop {
   private void save(Trajectory t) {
     trajectory = t;
     store.write(t);
+  }
+
+  private static ConfigSnapshot snapshot(AgentConfig config) {
+    return new ConfigSnapshot(AgentConfigJson.toJson(config, Optional.empty()), ConfigHash.of(config));
   }
 
   private static String shortHash(String hash) {

@@ -34,7 +34,7 @@ public record ResumePoint(Trajectory trajectory, int iteration, AgentConfig conf
     }
     Trajectory trajectory = saved.get().withEnd(null, null, null);
     boolean proposed = trajectory.iterations().stream()
-        .anyMatch(r -> r.iteration() == last && r.suggestedConfigHash() != null);
+        .anyMatch(r -> r.iteration() == last && r.suggested().isPresent());
     Optional<AgentConfig> next = proposed ? files.read(files.suggestedConfig(last)) : Optional.empty();
     if (next.isPresent()) {
       return new ResumePoint(trajectory, last + 1, next.get());

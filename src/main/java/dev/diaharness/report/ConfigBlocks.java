@@ -2,7 +2,9 @@ package dev.diaharness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diaharness.optimize.AppliedChange;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.IterationRecord;
+import dev.diaharness.optimize.ProposalRecord;
 import dev.diaharness.run.SplitMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,9 @@ final class ConfigBlocks {
   private ConfigBlocks() {}
 
   static List<Block> config(IterationRecord r) {
-    JsonNode c = r.configuration();
-    if (c == null || !c.isObject()) {
-      return List.of(new Block.Paragraph("Evaluated config: not recorded (hash " + Fmt.hashPrefix(r.configHash())
+    JsonNode c = r.config().configuration();
+    if (!c.isObject()) {
+      return List.of(new Block.Paragraph("Evaluated config: not recorded (hash " + Fmt.hashPrefix(r.config().hash())
           + ")."));
     }
     List<List<String>> rows = new ArrayList<>();
@@ -33,26 +35,28 @@ final class ConfigBlocks {
     rows.add(List.of("nl2sql_examples", count(c, "nl2sql_examples") + " examples"));
     rows.add(List.of("allowed_tables", count(c, "allowed_tables") + " tables"));
     rows.add(List.of("blocked_tables", count(c, "blocked_tables") + " tables"));
-    return List.of(new Block.Paragraph("Evaluated config (hash " + Fmt.hashPrefix(r.configHash()) + ", "
-            + (r.deploymentSuccess() ? "deployed" : "deployment failed") + ": " + text(r.deploymentMessage()) + "):"),
+    return List.of(new Block.Paragraph("Evaluated config (hash " + Fmt.hashPrefix(r.config().hash()) + ", "
+            + (r.deployment().success() ? "deployed" : "deployment failed") + ": " + text(r.deployment().message())
+            + "):"),
         new Block.Table(List.of("field", "size"), rows, false));
   }
 
   static List<Block> changes(IterationRecord r) {
     List<Block> blocks = new ArrayList<>();
-    String summary = text(r.proposalSummary());
-    if ("rollback".equals(r.action()) && r.rollbackToIteration() != null) {
-      blocks.add(new Block.Warning("Rollback: training accuracy fell too far below the best, so the next config "
-          + "starts from iteration " + r.rollbackToIteration() + "."));
-    }
-    if (r.promptChanges().isEmpty()) {
+    Optional<ProposalRecord> proposal = r.proposal();
+    String summary = text(proposal.map(ProposalRecord::summary).orElse(null));
+    proposal.flatMap(ProposalRecord::rollbackTo).ifPresent(best -> blocks.add(new Block.Warning("Rollback: training "
+        + "accuracy fell too far below the best, so the next config starts from iteration " + best + ".")));
+    List<AppliedChange> changes = proposal.map(ProposalRecord::changes).orElse(List.of());
+    if (changes.isEmpty()) {
       blocks.add(new Block.Paragraph("Changes proposed from this iteration: none"
           + (summary.equals("-") ? "." : " (" + summary + ").")));
       return blocks;
     }
     blocks.add(new Block.Paragraph("Changes proposed from this iteration: " + summary + " Next config "
-        + (r.configApproved() ? "applied (hash " + Fmt.hashPrefix(r.suggestedConfigHash()) + ")." : "not applied.")));
-    for (AppliedChange c : r.promptChanges()) {
+        + (proposal.get().approved() ? "applied (hash "
+            + Fmt.hashPrefix(r.suggested().map(ConfigSnapshot::hash).orElse(null)) + ")." : "not applied.")));
+    for (AppliedChange c : changes) {
       List<Block> body = new ArrayList<>();
       body.add(new Block.Paragraph("Rationale: " + text(c.rationale())));
       if (c.diff() != null && !c.diff().isBlank()) {
@@ -66,8 +70,8 @@ final class ConfigBlocks {
 
   static Block comparison(IterationRecord r, int previous) {
     return new Block.Bullets(List.of(
-        "fixed since iteration " + previous + " (now passing a majority of repeats): " + ids(r.fixed()),
-        "broken since iteration " + previous + " (no longer passing a majority): " + ids(r.broken())));
+        "fixed since iteration " + previous + " (now passing a majority of repeats): " + ids(r.results().fixed()),
+        "broken since iteration " + previous + " (no longer passing a majority): " + ids(r.results().broken())));
   }
 
   /** One row per iteration: config hash, each field's size, examples, train and test accuracy. */
@@ -75,10 +79,10 @@ final class ConfigBlocks {
     List<List<String>> rows = new ArrayList<>();
     for (IterationData it : run.iterations()) {
       Optional<IterationRecord> r = it.record();
-      JsonNode c = r.map(IterationRecord::configuration).orElse(null);
+      JsonNode c = r.map(rec -> rec.config().configuration()).filter(JsonNode::isObject).orElse(null);
       List<String> row = new ArrayList<>();
       row.add(Integer.toString(it.iteration()));
-      row.add(Fmt.hashPrefix(r.map(IterationRecord::configHash).orElse(null)));
+      row.add(Fmt.hashPrefix(r.map(rec -> rec.config().hash()).orElse(null)));
       TEXT_FIELDS.forEach(f -> row.add(c == null ? "-" : Integer.toString(chars(c, f))));
       row.add(c == null ? "-" : Integer.toString(count(c, "nl2sql_examples")));
       row.add(it.train().map(SplitMetrics::accuracy).map(Fmt::pct).orElse("-"));

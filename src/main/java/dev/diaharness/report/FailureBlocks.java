@@ -3,7 +3,6 @@ package dev.diaharness.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.diaharness.core.Json;
 import dev.diaharness.optimize.FailureEntry;
-import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.run.ItemResult;
 import dev.diaharness.run.QuestionStats;
 import dev.diaharness.run.RowsByQuestion;
@@ -43,7 +42,7 @@ final class FailureBlocks {
       });
     }
     if (blocks.isEmpty() && it.trainRows().isEmpty()) {
-      it.record().map(IterationRecord::failures).orElse(List.of()).forEach(f -> blocks.add(fromTrajectory(f)));
+      it.record().map(r -> r.results().failures()).orElse(List.of()).forEach(f -> blocks.add(fromTrajectory(f)));
     }
     if (blocks.isEmpty()) {
       return List.of(new Block.Paragraph("Failures: none — every recorded answer passed."));

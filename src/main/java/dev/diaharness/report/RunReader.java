@@ -68,7 +68,7 @@ public final class RunReader {
 
   private static Optional<SplitMetrics> splitMetrics(Optional<SplitMetrics> fromFile,
       Optional<IterationRecord> record, String split) {
-    return fromFile.or(() -> record.map(r -> r.metrics().get(split)));
+    return fromFile.or(() -> record.map(r -> r.results().metrics().get(split)));
   }
 
   /** The latest row per (question, repeat), sorted by question id (natural order) then repeat. */

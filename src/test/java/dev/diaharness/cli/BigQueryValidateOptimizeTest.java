@@ -82,9 +82,9 @@ class BigQueryValidateOptimizeTest {
     List<IterationRecord> remoteIterations = OptimizeResumeAfterKillTest.trajectory(remoteRun).iterations();
     assertThat(remoteIterations).hasSameSizeAs(localIterations);
     for (int i = 0; i < localIterations.size(); i++) {
-      assertThat(remoteIterations.get(i).configHash()).isEqualTo(localIterations.get(i).configHash());
-      assertThat(remoteIterations.get(i).failures()).extracting(FailureEntry::questionId)
-          .isEqualTo(localIterations.get(i).failures().stream().map(FailureEntry::questionId).toList());
+      assertThat(remoteIterations.get(i).config().hash()).isEqualTo(localIterations.get(i).config().hash());
+      assertThat(remoteIterations.get(i).results().failures()).extracting(FailureEntry::questionId)
+          .isEqualTo(localIterations.get(i).results().failures().stream().map(FailureEntry::questionId).toList());
     }
     List<ItemResult> rows = JournalReader.readAll(remoteRun.resolve("journal.jsonl"));
     assertThat(rows).filteredOn(r -> r.verdict().status().name().equals("EXEC_MISMATCH"))

@@ -7,6 +7,7 @@ import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.emulator.AgentTurn;
 import dev.diaharness.emulator.FaultPlan;
 import dev.diaharness.emulator.LatencyPlan;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.Trajectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class OptimizeAgentPoolResumeTest {
       Path run = OptimizeAgentPoolTest.onlyRun(results);
       Trajectory before = OptimizeResumeAfterKillTest.trajectory(run);
       assertThat(before.iterations()).singleElement()
-          .satisfies(r -> assertThat(r.suggestedConfigHash()).as("killed before its proposal").isNull());
+          .satisfies(r -> assertThat(r.suggested()).as("killed before its proposal").isEmpty());
       int turnsBefore = emulator.server.turns().size();
 
       CliRun resumed = CliTestSupport.runWithEnv(env, "",

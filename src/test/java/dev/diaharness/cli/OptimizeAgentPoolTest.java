@@ -93,7 +93,7 @@ class OptimizeAgentPoolTest {
     assertThat(t.endReason()).isEqualTo("reached --max-iterations 2");
     assertThat(t.bestDeployed()).isTrue();
     assertThat(OptimizeResumeAfterKillTest.configHash(run, "best_config.json"))
-        .isEqualTo(t.iterations().get(t.bestIteration() - 1).configHash());
+        .isEqualTo(t.iterations().get(t.bestIteration() - 1).config().hash());
     OptimizeResumeAfterKillTest.assertRecordsChain(run, t.iterations());
   }
 

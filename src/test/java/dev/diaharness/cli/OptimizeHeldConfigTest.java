@@ -16,6 +16,7 @@ import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.emulator.EmbeddedEmulator;
 import dev.diaharness.optimize.ApprovalPolicy;
 import dev.diaharness.optimize.ConfigDeployment;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.ExamplesProposer;
 import dev.diaharness.optimize.IterationEvaluator;
 import dev.diaharness.optimize.IterationRecord;
@@ -43,8 +44,8 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,23 +118,25 @@ class OptimizeHeldConfigTest {
 
         List<IterationRecord> records = outcome.trajectory().iterations();
         assertThat(records).extracting(IterationRecord::iteration).containsExactly(1, 2, 3);
-        assertThat(records.get(0).configHash()).isEqualTo(ConfigHash.of(baseline));
+        assertThat(records.get(0).config().hash()).isEqualTo(ConfigHash.of(baseline));
         for (IterationRecord r : records) {
           int i = r.iteration();
-          assertThat(r.configHash()).as("iteration %d, agent at the start of its evaluation", i)
+          assertThat(r.config().hash()).as("iteration %d, agent at the start of its evaluation", i)
               .isEqualTo(evaluator.heldAtStart.get(i));
-          assertThat(r.configHash()).as("iteration %d, agent at the end of its evaluation", i)
+          assertThat(r.config().hash()).as("iteration %d, agent at the end of its evaluation", i)
               .isEqualTo(evaluator.heldAtEnd.get(i));
-          assertThat(ConfigHash.of(files.read(files.evaluatedConfig(i)).orElseThrow())).isEqualTo(r.configHash());
+          assertThat(ConfigHash.of(files.read(files.evaluatedConfig(i)).orElseThrow())).isEqualTo(r.config().hash());
           assertThat(r.trainMetrics().items()).isEqualTo(train.cases().size());
         }
-        assertThat(records.get(1).configHash()).isEqualTo(records.get(0).suggestedConfigHash())
-            .isNotEqualTo(records.get(0).configHash());
-        assertThat(records.get(2).configHash()).isEqualTo(records.get(1).suggestedConfigHash());
+        assertThat(records.get(1).config().hash())
+            .isEqualTo(records.get(0).suggested().orElseThrow().hash())
+            .isNotEqualTo(records.get(0).config().hash());
+        assertThat(records.get(2).config().hash())
+            .isEqualTo(records.get(1).suggested().orElseThrow().hash());
         assertThat(records.get(2).trainMetrics().accuracy()).isGreaterThan(records.get(0).trainMetrics().accuracy());
         IterationRecord best = outcome.best().orElseThrow();
         assertThat(ConfigHash.of(deployer.get(agentId))).as("the best config is deployed at the end")
-            .isEqualTo(best.configHash());
+            .isEqualTo(best.config().hash());
       }
     }
   }

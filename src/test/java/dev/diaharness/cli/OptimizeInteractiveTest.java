@@ -11,7 +11,9 @@ import dev.diaharness.dataset.GoldenCase;
 import dev.diaharness.dataset.GoldenSetLoader;
 import dev.diaharness.optimize.AppliedChange;
 import dev.diaharness.optimize.ConfigField;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.IterationRecord;
+import dev.diaharness.optimize.ProposalRecord;
 import dev.diaharness.optimize.Trajectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class OptimizeInteractiveTest {
   }
 
   private static List<String> decisions(IterationRecord r) {
-    return r.promptChanges().stream().map(AppliedChange::decision).toList();
+    return r.proposal().map(ProposalRecord::changes).orElse(List.of()).stream().map(AppliedChange::decision).toList();
   }
 
   @Test
@@ -58,19 +60,20 @@ class OptimizeInteractiveTest {
     assertThat(t.iterations()).extracting(IterationRecord::iteration).containsExactly(1, 2, 3);
     assertThat(decisions(t.iterations().get(0))).containsExactly("approved");
     assertThat(decisions(t.iterations().get(1))).containsExactly("edited");
-    assertThat(t.iterations().get(2).promptChanges()).as("stopped before proposing").isEmpty();
-    assertThat(t.iterations().get(0).configApproved()).isTrue();
+    assertThat(t.iterations().get(2).proposal()).as("stopped before proposing").isEmpty();
+    assertThat(t.iterations().get(0).proposal().map(ProposalRecord::approved).orElse(false)).isTrue();
     // the approved proposal is what iteration 2 evaluated; the user's text is what iteration 3 evaluated
-    assertThat(t.iterations().get(1).configHash()).isEqualTo(t.iterations().get(0).suggestedConfigHash());
+    assertThat(t.iterations().get(1).config().hash())
+            .isEqualTo(t.iterations().get(0).suggested().orElseThrow().hash());
     AgentConfig third = AgentConfigLoader.load(dir.resolve("configs/config_iteration_3.json"));
     assertThat(third.nl2sqlExamples()).isEqualTo(edited);
-    assertThat(t.iterations().get(2).configHash()).isEqualTo(ConfigHash.of(third))
-        .isEqualTo(t.iterations().get(1).suggestedConfigHash());
+    assertThat(t.iterations().get(2).config().hash()).isEqualTo(ConfigHash.of(third))
+            .isEqualTo(t.iterations().get(1).suggested().orElseThrow().hash());
     assertThat(t.endReason()).isEqualTo("stopped by the user");
     assertThat(t.bestDeployed()).isTrue();
     IterationRecord best = t.iterations().get(t.bestIteration() - 1);
     assertThat(ConfigHash.of(AgentConfigLoader.load(dir.resolve("configs/best_config.json"))))
-        .isEqualTo(best.configHash());
+        .isEqualTo(best.config().hash());
     assertThat(t.iterations()).allSatisfy(r -> assertThat(r.trainMetrics().accuracy())
         .isLessThanOrEqualTo(best.trainMetrics().accuracy()));
   }
@@ -85,8 +88,8 @@ class OptimizeInteractiveTest {
     assertThat(t.iterations()).hasSize(1);
     IterationRecord only = t.iterations().get(0);
     assertThat(decisions(only)).containsExactly("skipped");
-    assertThat(only.configApproved()).isFalse();
-    assertThat(only.suggestedConfigHash()).isNull();
+    assertThat(only.proposal().map(ProposalRecord::approved).orElse(false)).isFalse();
+    assertThat(only.suggested()).isEmpty();
     assertThat(Files.exists(dir.resolve("configs/config_iteration_1_suggested.json"))).isFalse();
     assertThat(t.endReason()).isEqualTo("no proposed change was accepted");
     assertThat(t.bestIteration()).isEqualTo(1);

@@ -9,6 +9,7 @@ import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.config.AgentConfig;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.core.Json;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.optimize.Trajectory;
 import dev.diaharness.run.ItemKey;
@@ -85,7 +86,7 @@ class OptimizeResumeAfterKillDuringProposalTest {
       Trajectory before = OptimizeResumeAfterKillTest.trajectory(run);
       assertThat(before.iterations()).singleElement().satisfies(r -> {
         assertThat(r.iteration()).isEqualTo(1);
-        assertThat(r.suggestedConfigHash()).as("no proposal yet").isNull();
+        assertThat(r.suggested()).as("no proposal yet").isEmpty();
       });
       assertThat(before.endReason()).isNull();
       assertThat(run.resolve("configs/config_iteration_1_suggested.json")).doesNotExist();
@@ -108,12 +109,13 @@ class OptimizeResumeAfterKillDuringProposalTest {
       assertThat(after.iterations()).extracting(IterationRecord::iteration).containsExactly(1, 2);
       IterationRecord first = after.iterations().get(0);
       IterationRecord second = after.iterations().get(1);
-      assertThat(first.configHash()).isEqualTo(before.iterations().get(0).configHash());
-      assertThat(first.metrics().get("train")).isEqualTo(before.iterations().get(0).metrics().get("train"));
-      assertThat(first.suggestedConfigHash()).as("the interrupted proposal was made").isNotNull()
-          .isEqualTo(OptimizeResumeAfterKillTest.configHash(run, "config_iteration_1_suggested.json"));
-      assertThat(second.configHash()).as("iteration 2 evaluated the proposed config")
-          .isEqualTo(first.suggestedConfigHash());
+      assertThat(first.config().hash()).isEqualTo(before.iterations().get(0).config().hash());
+      assertThat(first.results().metrics().get("train"))
+          .isEqualTo(before.iterations().get(0).results().metrics().get("train"));
+      assertThat(first.suggested().map(ConfigSnapshot::hash)).as("the interrupted proposal was made")
+          .hasValue(OptimizeResumeAfterKillTest.configHash(run, "config_iteration_1_suggested.json"));
+      assertThat(second.config().hash()).as("iteration 2 evaluated the proposed config")
+            .isEqualTo(first.suggested().orElseThrow().hash());
       OptimizeResumeAfterKillTest.assertRecordsChain(run, after.iterations());
       AgentConfig evaluatedSecond = AgentConfigLoader.load(run.resolve("configs/config_iteration_2.json"));
       assertThat(evaluatedSecond.nl2sqlPrompt()).as("the candidate the fake wrote").startsWith(baselinePrompt.strip())
@@ -132,7 +134,7 @@ class OptimizeResumeAfterKillDuringProposalTest {
       assertThat(after.bestIteration()).isIn(1, 2);
       assertThat(run.resolve("configs/best_config.json")).exists();
       assertThat(OptimizeResumeAfterKillTest.configHash(run, "best_config.json"))
-          .isEqualTo(after.iterations().get(after.bestIteration() - 1).configHash());
+          .isEqualTo(after.iterations().get(after.bestIteration() - 1).config().hash());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.diaharness.cli.CliTestSupport.CliRun;
 import dev.diaharness.config.AgentConfigLoader;
 import dev.diaharness.config.ConfigHash;
 import dev.diaharness.core.Json;
+import dev.diaharness.optimize.ConfigSnapshot;
 import dev.diaharness.optimize.IterationRecord;
 import dev.diaharness.optimize.Trajectory;
 import dev.diaharness.run.ItemKey;
@@ -88,9 +89,10 @@ class OptimizeResumeAfterKillTest {
   /** The records must each hold the config written as evaluated, and follow the proposals. */
   static void assertRecordsChain(Path run, List<IterationRecord> records) {
     for (IterationRecord r : records) {
-      assertThat(r.configHash()).isEqualTo(configHash(run, "config_iteration_" + r.iteration() + ".json"));
+      assertThat(r.config().hash()).isEqualTo(configHash(run, "config_iteration_" + r.iteration() + ".json"));
       if (r.iteration() > 1) {
-        assertThat(r.configHash()).isEqualTo(records.get(r.iteration() - 2).suggestedConfigHash());
+        assertThat(r.config().hash())
+            .isEqualTo(records.get(r.iteration() - 2).suggested().orElseThrow().hash());
       }
     }
   }
@@ -107,8 +109,8 @@ class OptimizeResumeAfterKillTest {
     assertThat(before.iterations()).as("killed during iteration 2").extracting(IterationRecord::iteration)
         .containsExactly(1);
     IterationRecord firstBefore = before.iterations().get(0);
-    assertThat(firstBefore.suggestedConfigHash()).isNotNull()
-        .isEqualTo(configHash(run, "config_iteration_2.json"));
+    assertThat(firstBefore.suggested().map(ConfigSnapshot::hash))
+        .hasValue(configHash(run, "config_iteration_2.json"));
     List<ItemResult> rowsBefore = JournalReader.readAll(run.resolve("journal.jsonl"));
     List<ItemResult> secondBefore = rowsBefore.stream().filter(r -> r.key().iteration() == 2).toList();
     assertThat(secondBefore).as("part of iteration 2 was finished").isNotEmpty()
@@ -157,9 +159,10 @@ class OptimizeResumeAfterKillTest {
     assertThat((JsonNode) Json.MAPPER.valueToTree(after.iterations().get(0)))
         .isEqualTo((JsonNode) Json.MAPPER.valueToTree(before.iterations().get(0)));
     IterationRecord second = after.iterations().get(1);
-    assertThat(second.suggestedConfigHash()).as("the interrupted proposal was made").isNotNull()
-        .isEqualTo(configHash(run, "config_iteration_2_suggested.json"));
-    assertThat(second.metrics().get("train")).isEqualTo(before.iterations().get(1).metrics().get("train"));
+    assertThat(second.suggested().map(ConfigSnapshot::hash)).as("the interrupted proposal was made")
+        .hasValue(configHash(run, "config_iteration_2_suggested.json"));
+    assertThat(second.results().metrics().get("train"))
+        .isEqualTo(before.iterations().get(1).results().metrics().get("train"));
     assertRecordsChain(run, after.iterations());
     List<ItemResult> rows = JournalReader.readAll(run.resolve("journal.jsonl"));
     // iteration 2 was re-evaluated from the journal alone: no new row for it, only iteration 3's

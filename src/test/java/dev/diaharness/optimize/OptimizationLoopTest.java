@@ -140,21 +140,21 @@ class OptimizationLoopTest {
     List<IterationRecord> records = outcome.trajectory().iterations();
     assertThat(records).hasSize(4);
     for (IterationRecord r : records) {
-      assertThat(r.configHash()).as("iteration %d", r.iteration())
+      assertThat(r.config().hash()).as("iteration %d", r.iteration())
           .isEqualTo(evaluator.heldHashDuringEvaluation.get(r.iteration()));
       AgentConfig recorded = AgentConfigLoader.load(new RunFiles(dir).evaluatedConfig(r.iteration()));
-      assertThat(ConfigHash.of(recorded)).isEqualTo(r.configHash());
+      assertThat(ConfigHash.of(recorded)).isEqualTo(r.config().hash());
     }
     assertThat(records).extracting(r -> r.trainMetrics().accuracy()).isSorted().doesNotHaveDuplicates();
-    assertThat(records.get(3).metrics().get("test").accuracy()).isGreaterThan(0);
-    assertThat(records.get(1).fixed()).hasSize(3);
+    assertThat(records.get(3).results().metrics().get("test").accuracy()).isGreaterThan(0);
+    assertThat(records.get(1).results().fixed()).hasSize(3);
     assertThat(outcome.endReason()).contains("--max-iterations 4");
     IterationRecord best = outcome.best().orElseThrow();
     assertThat(best.iteration()).isEqualTo(4);
-    assertThat(ConfigHash.of(agents.get("1"))).as("agent ends on the best config").isEqualTo(best.configHash());
-    assertThat(ConfigHash.of(AgentConfigLoader.load(new RunFiles(dir).bestConfig()))).isEqualTo(best.configHash());
-    assertThat(records.get(3).suggestedConfiguration()).as("the last iteration proposes nothing").isNull();
-    assertThat(records.get(0).suggestedConfigHash()).isEqualTo(records.get(1).configHash());
+    assertThat(ConfigHash.of(agents.get("1"))).as("agent ends on the best config").isEqualTo(best.config().hash());
+    assertThat(ConfigHash.of(AgentConfigLoader.load(new RunFiles(dir).bestConfig()))).isEqualTo(best.config().hash());
+    assertThat(records.get(3).suggested()).as("the last iteration proposes nothing").isEmpty();
+    assertThat(records.get(0).suggested().map(ConfigSnapshot::hash)).hasValue(records.get(1).config().hash());
   }
 
   @Test
@@ -169,8 +169,8 @@ class OptimizationLoopTest {
         dir);
 
     IterationRecord second = outcome.trajectory().iterations().get(1);
-    assertThat(second.action()).isEqualTo("rollback");
-    assertThat(second.rollbackToIteration()).isEqualTo(1);
+    assertThat(second.proposal().map(ProposalRecord::action)).hasValue("rollback");
+    assertThat(second.proposal().flatMap(ProposalRecord::rollbackTo).orElse(null)).isEqualTo(1);
     AgentConfig third = AgentConfigLoader.load(new RunFiles(dir).evaluatedConfig(3));
     assertThat(third.nl2sqlExamples()).extracting(NlExample::query)
         .as("starts from the baseline again and does not retry what failed")
@@ -196,7 +196,7 @@ class OptimizationLoopTest {
     assertThat(new TrajectoryStore(dir.trajectoryFile()).read().orElseThrow().endReason())
         .isEqualTo(outcome.endReason());
     assertThat(ConfigHash.of(AgentConfigLoader.load(new RunFiles(dir).bestConfig())))
-        .isEqualTo(outcome.trajectory().iterations().get(1).configHash());
+        .isEqualTo(outcome.trajectory().iterations().get(1).config().hash());
   }
 
   @Test
@@ -246,9 +246,9 @@ class OptimizationLoopTest {
         dir, editsInBadSql);
 
     IterationRecord first = outcome.trajectory().iterations().get(0);
-    assertThat(first.promptChanges()).singleElement().satisfies(c ->
+    assertThat(first.proposal().map(ProposalRecord::changes).orElse(List.of())).singleElement().satisfies(c ->
         assertThat(c.decision()).startsWith("edit rejected: ").contains("does not parse"));
-    assertThat(first.suggestedConfiguration()).isNull();
+    assertThat(first.suggested()).isEmpty();
     assertThat(outcome.trajectory().iterations()).hasSize(1);
     assertThat(agents.get("1").nl2sqlExamples()).as("the refused edit never reached the agent").isEmpty();
     try (var files = java.nio.file.Files.list(dir.root().resolve("rejected"))) {
