@@ -40,6 +40,9 @@ public final class ExecutionStage implements ScoringStage {
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
   /** The lenient comparison policy. */
+  /** How often a pair runs on its variants when the cache drops one of them under it (see onVariants). */
+  private static final int VARIANT_ATTEMPTS = 3;
+
   public ExecutionStage(BigQueryExecutor base, VariantExecutors variants) {
     this(base, variants, ComparisonPolicy.LENIENT);
   }
@@ -130,11 +133,19 @@ public final class ExecutionStage implements ScoringStage {
 
   private Verdict onVariants(String expected, String generated, boolean orderMatters, PolicyComparator.Result onBase,
       boolean informative, CategoryScores partial) {
-    List<VariantExecutors.Variant> list = variants.variantsFor(expected, generated);
-    try {
-      return onVariants(list, expected, generated, orderMatters, onBase, informative, partial);
-    } finally {
-      variants.release(list); // a variant the cache dropped meanwhile is freed once no thread holds it
+    for (int attempt = 1; ; attempt++) {
+      List<VariantExecutors.Variant> list = variants.variantsFor(expected, generated);
+      try {
+        Verdict verdict = onVariants(list, expected, generated, orderMatters, onBase, informative, partial);
+        // A variant the cache dropped while this pair ran on it may have lost its database before its first
+        // connection: its queries then fail, which would skip it (a PASS on fewer variants) or read as a
+        // counterexample. Such a verdict is not the data's, so the pair runs again on variants built afresh.
+        if (attempt == VARIANT_ATTEMPTS || !variants.anyDropped(list)) {
+          return verdict;
+        }
+      } finally {
+        variants.release(list); // a variant the cache dropped meanwhile is freed once no thread holds it
+      }
     }
   }
 

@@ -65,6 +65,11 @@ final class VariantExecutorCache implements VariantExecutors, AutoCloseable {
     }
   }
 
+  @Override
+  public boolean anyDropped(List<Variant> used) {
+    return used.stream().anyMatch(v -> v.source() instanceof VariantDatabase d && d.isClosed());
+  }
+
   /** The shuffled copy is never evicted: its executor lives until {@link #close()}. */
   @Override
   public synchronized Optional<Variant> shuffled() {

@@ -28,6 +28,11 @@ public interface VariantExecutors {
   /** Done with what {@link #variantsFor} returned: a variant dropped from the cache meanwhile can be freed now. */
   default void release(List<Variant> variants) {}
 
+  /** Whether the cache dropped (closed) one of these variants since {@link #variantsFor} returned them. */
+  default boolean anyDropped(List<Variant> variants) {
+    return false;
+  }
+
   /** The base's rows in another physical order, for the stability check; empty when there is none. */
   default java.util.Optional<Variant> shuffled() {
     return java.util.Optional.empty();
