@@ -29,28 +29,30 @@ final class SummaryPrinter {
     out.println();
     row("", splits.stream().map(m -> m.split().label()).toList());
     row("accuracy", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]",
-        m.accuracyPercent(), m.ci95Low() * 100, m.ci95High() * 100)).toList());
+        m.accuracyPercent(), m.estimates().ci95Low() * 100, m.estimates().ci95High() * 100)).toList());
     row("per repeat", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f%% ± %.1f",
-        m.byRepeat().mean() * 100, m.byRepeat().std() * 100)).toList());
-    row("pass@k", splits.stream().map(m -> estimator(m.passAtK())).toList());
-    row("pass^k", splits.stream().map(m -> estimator(m.passHatK())).toList());
+        m.estimates().byRepeat().mean() * 100, m.estimates().byRepeat().std() * 100)).toList());
+    row("pass@k", splits.stream().map(m -> estimator(m.estimates().passAtK())).toList());
+    row("pass^k", splits.stream().map(m -> estimator(m.estimates().passHatK())).toList());
     row("passed", splits.stream().map(m -> m.passed() + "/" + m.items()).toList());
     if (splits.stream().anyMatch(m -> DecidedAccuracy.undecided(m) > 0)) {
       row("undecided", splits.stream().map(m -> DecidedAccuracy.undecided(m) + " (decided accuracy "
           + DecidedAccuracy.of(m).map(a -> String.format(Locale.ROOT, "%.1f%%", a * 100)).orElse("n/a") + ")")
           .toList());
     }
-    row("flaky questions", splits.stream().map(m -> Integer.toString(m.flakyQuestions().size())).toList());
-    row("mean score", splits.stream().map(m -> String.format(Locale.ROOT, "%.1f", m.meanScore())).toList());
-    row("statuses", splits.stream().map(m -> counts(m.statusCounts())).toList());
+    row("flaky questions", splits.stream().map(m -> Integer.toString(m.byQuestion().flaky().size())).toList());
+    row("mean score", splits.stream()
+        .map(m -> String.format(Locale.ROOT, "%.1f", m.outcomes().meanScore())).toList());
+    row("statuses", splits.stream().map(m -> counts(m.outcomes().statusCounts())).toList());
     // a wrong answer and no answer at all are different findings: only the first says anything about the agent
     row("answered wrong", splits.stream().map(m -> Long.toString(answeredWrong(m))).toList());
     row("no answer", splits.stream().map(SummaryPrinter::noAnswer).toList());
     if (splits.stream().anyMatch(m -> status(m, Status.GOLD_ERROR) > 0)) {
       row("golden SQL errors", splits.stream().map(m -> Long.toString(status(m, Status.GOLD_ERROR))).toList());
     }
-    row("latency p50/p95", splits.stream().map(m -> m.latencyP50Ms() + "/" + m.latencyP95Ms() + " ms").toList());
-    row("agent calls", splits.stream().map(m -> Long.toString(m.agentCalls())).toList());
+    row("latency p50/p95", splits.stream().map(SplitMetrics::calls)
+        .map(c -> c.latencyP50Ms() + "/" + c.latencyP95Ms() + " ms").toList());
+    row("agent calls", splits.stream().map(m -> Long.toString(m.calls().agentCalls())).toList());
     result.test().ifPresent(test -> gap(result.train(), test));
     WeakestTags.print(out, splits);
     out.flush();
@@ -93,13 +95,13 @@ final class SummaryPrinter {
     if (none == 0) {
       return "0";
     }
-    Map<String, Long> kinds = new LinkedHashMap<>(m.errorCounts());
+    Map<String, Long> kinds = new LinkedHashMap<>(m.outcomes().errorCounts());
     kinds.remove(Status.GOLD_ERROR.name());
     return none + " (" + counts(kinds) + ")";
   }
 
   private static long status(SplitMetrics m, Status status) {
-    return m.statusCounts().getOrDefault(status.name(), 0L);
+    return m.outcomes().statusCounts().getOrDefault(status.name(), 0L);
   }
 
   private static String estimator(Map<Integer, Double> byK) {

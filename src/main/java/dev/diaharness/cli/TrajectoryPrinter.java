@@ -47,8 +47,8 @@ final class TrajectoryPrinter {
   }
 
   private static String accuracy(SplitMetrics m) {
-    return String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]", m.accuracyPercent(), m.ci95Low() * 100,
-        m.ci95High() * 100);
+    return String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]", m.accuracyPercent(), m.estimates().ci95Low() * 100,
+        m.estimates().ci95High() * 100);
   }
 
   private static String origin(IterationRecord previous) {

@@ -20,7 +20,7 @@ final class WeakestTags {
 
   /** Lowest accuracy first; among equals the tag with more items (stronger evidence), then by name. */
   static List<Map.Entry<String, GroupAccuracy>> weakest(SplitMetrics m, int limit) {
-    return m.byTag().entrySet().stream()
+    return m.groups().byTag().entrySet().stream()
         .sorted(Comparator.<Map.Entry<String, GroupAccuracy>>comparingDouble(e -> e.getValue().accuracy())
             .thenComparing(e -> -e.getValue().items())
             .thenComparing(Map.Entry::getKey))
@@ -34,7 +34,7 @@ final class WeakestTags {
         continue;
       }
       out.printf(Locale.ROOT, "%nweakest tags, %s (%d of %d tags):%n", m.split().label(), weakest.size(),
-          m.byTag().size());
+          m.groups().byTag().size());
       for (Map.Entry<String, GroupAccuracy> e : weakest) {
         GroupAccuracy g = e.getValue();
         out.printf(Locale.ROOT, "  %-34s %5.1f%% [%.1f–%.1f]  %d/%d passed, %d question%s%n", e.getKey(),

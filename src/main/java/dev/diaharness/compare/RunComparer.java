@@ -57,8 +57,8 @@ public final class RunComparer {
   private static SideAccuracy accuracy(IterationData data, Split split) {
     Optional<SplitMetrics> m = data.metrics(split);
     if (m.isPresent()) {
-      return new SideAccuracy(m.get().items(), m.get().passed(), m.get().accuracy(), m.get().ci95Low(),
-          m.get().ci95High());
+      return new SideAccuracy(m.get().items(), m.get().passed(), m.get().accuracy(), m.get().estimates().ci95Low(),
+          m.get().estimates().ci95High());
     }
     List<ItemResult> rows = data.rows(split);
     long passed = rows.stream().filter(ItemResult::passed).count();

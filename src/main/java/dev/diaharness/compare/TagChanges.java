@@ -57,7 +57,7 @@ public final class TagChanges {
 
   private static void collect(Map<String, Set<String>> members, RunRecord run, int iteration, Split split) {
     Optional<SplitMetrics> metrics = run.iteration(iteration).flatMap(it -> it.metrics(split));
-    metrics.ifPresent(m -> m.byTag().forEach((tag, group) ->
+    metrics.ifPresent(m -> m.groups().byTag().forEach((tag, group) ->
         members.computeIfAbsent(tag, t -> new LinkedHashSet<>()).addAll(group.questionIds())));
   }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class BestConfig {
   private static final Comparator<IterationRecord> BY_TRAINING =
       Comparator.<IterationRecord>comparingDouble(r -> r.trainMetrics().accuracy())
-          .thenComparingDouble(r -> r.trainMetrics().meanScore())
+          .thenComparingDouble(r -> r.trainMetrics().outcomes().meanScore())
           .thenComparing(Comparator.comparingInt(IterationRecord::iteration).reversed());
 
   private BestConfig() {}

@@ -133,9 +133,9 @@ public final class OptimizationLoop {
     evaluated.put(i, config);
     String hash = ConfigHash.of(config);
     triedHashes.add(hash);
-    Map<String, Double> rates = inSetOrder(result.train().questionPassRates());
+    Map<String, Double> rates = inSetOrder(result.train().byQuestion().passRates());
     Map<String, Double> previous = trajectory.iterations().stream().filter(r -> r.iteration() == i - 1)
-        .findFirst().map(r -> inSetOrder(r.trainMetrics().questionPassRates())).orElse(Map.of());
+        .findFirst().map(r -> inSetOrder(r.trainMetrics().byQuestion().passRates())).orElse(Map.of());
     Map<String, SplitSummary> evaluation = new LinkedHashMap<>();
     Map<String, SplitMetrics> metrics = new LinkedHashMap<>();
     List<FailureEntry> failures = FailureSummaries.failures(trainRows);
@@ -282,7 +282,7 @@ public final class OptimizationLoop {
       AgentConfig c = evaluated.get(r.iteration());
       if (c != null) {
         tried.add(new TriedConfig(r.iteration(), c, r.config().hash(), r.trainMetrics().accuracy(),
-            r.trainMetrics().meanScore()));
+            r.trainMetrics().outcomes().meanScore()));
       }
     }
     return tried;

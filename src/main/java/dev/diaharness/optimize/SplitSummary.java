@@ -14,6 +14,6 @@ public record SplitSummary(double accuracy, long totalCases, long correct, List<
     List<FailureEntry> failures) {
 
   public static SplitSummary of(SplitMetrics m, List<FailureEntry> failures) {
-    return new SplitSummary(m.accuracy(), m.items(), m.passed(), m.byRepeat().values(), failures);
+    return new SplitSummary(m.accuracy(), m.items(), m.passed(), m.estimates().byRepeat().values(), failures);
   }
 }

@@ -48,7 +48,7 @@ public record IterationData(int iteration, Optional<SplitMetrics> train, Optiona
   }
 
   private static Map<String, QuestionStats> statsOf(Optional<SplitMetrics> metrics, List<ItemResult> rows) {
-    return metrics.filter(m -> !m.lacksPerQuestion()).map(SplitMetrics::perQuestion)
+    return metrics.filter(m -> !m.lacksPerQuestion()).map(m -> m.byQuestion().stats())
         .orElseGet(() -> SplitAggregator.questionStats(rows));
   }
 
@@ -76,7 +76,7 @@ public record IterationData(int iteration, Optional<SplitMetrics> train, Optiona
    * the per-question stats.
    */
   public List<String> flakyQuestions(Split split) {
-    List<String> ids = new ArrayList<>(metrics(split).map(SplitMetrics::flakyQuestions)
+    List<String> ids = new ArrayList<>(metrics(split).map(m -> m.byQuestion().flaky())
         .orElseGet(() -> questions(split).entrySet().stream().filter(e -> e.getValue().flaky())
             .map(Map.Entry::getKey).toList()));
     ids.sort(NaturalOrder.INSTANCE);

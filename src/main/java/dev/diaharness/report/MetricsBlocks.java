@@ -28,24 +28,25 @@ final class MetricsBlocks {
     splits.forEach(s -> header.add(s.label()));
     List<List<String>> rows = new ArrayList<>();
     row(rows, "accuracy", splits, it, m -> Fmt.pct(m.accuracy()));
-    row(rows, "95% interval", splits, it, m -> Fmt.interval(m.ci95Low(), m.ci95High()));
+    row(rows, "95% interval", splits, it, m -> Fmt.interval(m.estimates().ci95Low(), m.estimates().ci95High()));
     row(rows, "accuracy per repeat", splits, it, MetricsBlocks::repeats);
     row(rows, "repeat mean ± std", splits, it,
-        m -> Fmt.pct(m.byRepeat().mean()) + " ± " + Fmt.pct(m.byRepeat().std()));
-    row(rows, "question-level accuracy", splits, it, m -> Fmt.pct(m.questionLevelAccuracy()));
-    row(rows, "pass@k", splits, it, m -> byK(m.passAtK()));
-    row(rows, "pass^k", splits, it, m -> byK(m.passHatK()));
-    row(rows, "mean score (0-100)", splits, it, m -> Fmt.num(m.meanScore()));
-    row(rows, "questions × repeats", splits, it, m -> m.questions() + " × " + m.repeats());
+        m -> Fmt.pct(m.estimates().byRepeat().mean()) + " ± " + Fmt.pct(m.estimates().byRepeat().std()));
+    row(rows, "question-level accuracy", splits, it, m -> Fmt.pct(m.estimates().questionLevelAccuracy()));
+    row(rows, "pass@k", splits, it, m -> byK(m.estimates().passAtK()));
+    row(rows, "pass^k", splits, it, m -> byK(m.estimates().passHatK()));
+    row(rows, "mean score (0-100)", splits, it, m -> Fmt.num(m.outcomes().meanScore()));
+    row(rows, "questions × repeats", splits, it, m -> m.counts().questions() + " × " + m.counts().repeats());
     row(rows, "passed / items", splits, it, m -> Fmt.ratio(m.passed(), m.items()));
     if (splits.stream().anyMatch(s -> it.metrics(s).filter(m -> DecidedAccuracy.undecided(m) > 0).isPresent())) {
       // undecided items count as not passed in the accuracy; this row says how many there are, and the rest's rate
       row(rows, "undecided (accuracy of the decided)", splits, it, m -> DecidedAccuracy.undecided(m) + " ("
           + DecidedAccuracy.of(m).map(Fmt::pct).orElse("-") + ")");
     }
-    row(rows, "latency p50 / p95", splits, it, m -> m.latencyP50Ms() + " ms / " + m.latencyP95Ms() + " ms");
-    row(rows, "agent calls", splits, it, m -> Long.toString(m.agentCalls()));
-    row(rows, "errors", splits, it, m -> counts(m.errorCounts()));
+    row(rows, "latency p50 / p95", splits, it,
+        m -> m.calls().latencyP50Ms() + " ms / " + m.calls().latencyP95Ms() + " ms");
+    row(rows, "agent calls", splits, it, m -> Long.toString(m.calls().agentCalls()));
+    row(rows, "errors", splits, it, m -> counts(m.outcomes().errorCounts()));
     return List.of(new Block.Table(header, rows, false));
   }
 
@@ -63,7 +64,7 @@ final class MetricsBlocks {
 
   private static String repeats(SplitMetrics m) {
     List<String> parts = new ArrayList<>();
-    m.byRepeat().values().forEach(v -> parts.add(Fmt.pct(v)));
+    m.estimates().byRepeat().values().forEach(v -> parts.add(Fmt.pct(v)));
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 

@@ -56,7 +56,8 @@ final class SummarySection {
 
   private static void row(List<List<String>> rows, Split split, String stage, Optional<IterationData> it) {
     it.ifPresent(i -> i.metrics(split).ifPresent(m -> rows.add(List.of(split.label(), stage,
-        Integer.toString(i.iteration()), Fmt.pct(m.accuracy()), Fmt.interval(m.ci95Low(), m.ci95High())))));
+        Integer.toString(i.iteration()), Fmt.pct(m.accuracy()),
+        Fmt.interval(m.estimates().ci95Low(), m.estimates().ci95High())))));
   }
 
   /** The warning for the best and the final iteration, when either has a train–test gap above the threshold. */

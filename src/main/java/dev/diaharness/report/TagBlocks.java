@@ -21,8 +21,8 @@ final class TagBlocks {
 
   static List<Block> blocks(RunRecord run) {
     List<Block> tables = new ArrayList<>();
-    tables.addAll(table(run, "Tag", SplitMetrics::byTag));
-    tables.addAll(table(run, "Complexity", SplitMetrics::byComplexity));
+    tables.addAll(table(run, "Tag", m -> m.groups().byTag()));
+    tables.addAll(table(run, "Complexity", m -> m.groups().byComplexity()));
     if (tables.isEmpty()) {
       return List.of();
     }
@@ -81,13 +81,13 @@ final class TagBlocks {
    * optimizer, which learns from training failures only, was never shown.
    */
   static Optional<String> testOnlyTags(RunRecord run) {
-    Set<String> trained = names(run, Split.TRAIN, SplitMetrics::byTag);
+    Set<String> trained = names(run, Split.TRAIN, m -> m.groups().byTag());
     Optional<SplitMetrics> test = run.best().flatMap(it -> it.metrics(Split.TEST));
     if (trained.isEmpty() || test.isEmpty()) {
       return Optional.empty();
     }
     List<String> parts = new ArrayList<>();
-    test.get().byTag().forEach((tag, g) -> {
+    test.get().groups().byTag().forEach((tag, g) -> {
       if (!trained.contains(tag)) {
         parts.add(tag + " " + Fmt.pct(g.accuracy()) + " (" + g.questions() + " q)");
       }

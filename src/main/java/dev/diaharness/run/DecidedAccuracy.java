@@ -15,7 +15,7 @@ public final class DecidedAccuracy {
 
   /** Items whose status can only be undecided. */
   public static long undecided(SplitMetrics m) {
-    return m.statusCounts().entrySet().stream().filter(e -> isUndecided(e.getKey()))
+    return m.outcomes().statusCounts().entrySet().stream().filter(e -> isUndecided(e.getKey()))
         .mapToLong(Map.Entry::getValue).sum();
   }
 

@@ -93,17 +93,15 @@ public final class SplitAggregator {
     for (ComponentCategory category : CATEGORIES) {
       categoryMeans.put(category.key(), items == 0 ? 0 : (double) categorySums[category.ordinal()] / items);
     }
-    return new SplitMetrics(split, perQuestion.size(), repeats, items, passed,
-        items == 0 ? 0 : (double) passed / items,
-        RepeatAccuracy.of(repeatValues),
-        rates.values().stream().mapToDouble(Double::doubleValue).average().orElse(0),
-        ci[0], ci[1],
-        estimator(tallies, true), estimator(tallies, false),
-        flaky, rates,
-        items == 0 ? 0 : (double) scoreSum / items,
-        categoryMeans, statusCounts, errorCounts,
-        latency.quantile(0.5), latency.quantile(0.95), agentCalls,
-        groups.byTag(triesAndPasses), groups.byComplexity(triesAndPasses), stats);
+    AccuracyEstimates estimates = new AccuracyEstimates(items == 0 ? 0 : (double) passed / items,
+        RepeatAccuracy.of(repeatValues), rates.values().stream().mapToDouble(Double::doubleValue).average().orElse(0),
+        ci[0], ci[1], estimator(tallies, true), estimator(tallies, false));
+    OutcomeSummary outcomes = new OutcomeSummary(items == 0 ? 0 : (double) scoreSum / items, categoryMeans,
+        statusCounts, errorCounts);
+    return new SplitMetrics(split, new SplitCounts(perQuestion.size(), repeats, items, passed), estimates, outcomes,
+        new QuestionBreakdown(flaky, rates, stats),
+        new GroupBreakdown(groups.byTag(triesAndPasses), groups.byComplexity(triesAndPasses)),
+        new CallStats(latency.quantile(0.5), latency.quantile(0.95), agentCalls));
   }
 
   /**

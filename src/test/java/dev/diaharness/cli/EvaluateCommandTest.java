@@ -61,13 +61,13 @@ class EvaluateCommandTest {
     long testRows = rows.stream().filter(r -> r.key().split() == Split.TEST).count();
     MetricsFile metrics = Json.MAPPER.readValue(dir.resolve("metrics.json").toFile(), MetricsFile.class);
     var train = metrics.iterations().get(0).train();
-    assertThat(train.items()).isEqualTo(trainRows).isEqualTo(train.questions() * 2L);
+    assertThat(train.items()).isEqualTo(trainRows).isEqualTo(train.counts().questions() * 2L);
     assertThat(metrics.iterations().get(0).test().items()).isEqualTo(testRows);
     var test = metrics.iterations().get(0).test();
-    assertThat(test.byTag()).containsKeys("seen_shape", "new_shape", "avg_price_in_category");
-    assertThat(test.byTag().get("seen_shape").questions() + test.byTag().get("new_shape").questions())
-        .isEqualTo(test.questions());
-    assertThat(train.byComplexity().keySet()).containsExactly("Simple", "Medium", "Complex");
+    assertThat(test.groups().byTag()).containsKeys("seen_shape", "new_shape", "avg_price_in_category");
+    assertThat(test.groups().byTag().get("seen_shape").questions() + test.groups().byTag().get("new_shape").questions())
+        .isEqualTo(test.counts().questions());
+    assertThat(train.groups().byComplexity().keySet()).containsExactly("Simple", "Medium", "Complex");
     assertThat(run.out()).contains("weakest tags, test");
     assertThat(train.passed()).isEqualTo(rows.stream().filter(r -> r.key().split() == Split.TRAIN && r.passed()).count());
     assertThat(rows).allMatch(r -> r.timing().agentCalls() == 2, "question (new session via sessions/-) and SQL follow-up");

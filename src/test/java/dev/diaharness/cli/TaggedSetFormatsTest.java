@@ -102,15 +102,15 @@ class TaggedSetFormatsTest {
   void jsonCsvAndXlsxSetsGetTheSameBreakdown() throws Exception {
     List<JsonNode> items = sample();
     SplitMetrics fromJson = evaluate(json(items));
-    Map<String, GroupAccuracy> byTag = fromJson.byTag();
+    Map<String, GroupAccuracy> byTag = fromJson.groups().byTag();
     assertThat(byTag).containsKey("seen_shape");
     assertThat(byTag.get("seen_shape").questions()).isEqualTo(items.size());
     assertThat(byTag.keySet()).contains(tags(items.get(0)).get(0), tags(items.get(7)).get(0));
-    assertThat(fromJson.byComplexity()).isNotEmpty();
+    assertThat(fromJson.groups().byComplexity()).isNotEmpty();
     for (Path other : List.of(csv(items), xlsx(items))) {
       SplitMetrics m = evaluate(other);
-      assertThat(m.byTag()).as(other.getFileName().toString()).isEqualTo(byTag);
-      assertThat(m.byComplexity()).as(other.getFileName().toString()).isEqualTo(fromJson.byComplexity());
+      assertThat(m.groups().byTag()).as(other.getFileName().toString()).isEqualTo(byTag);
+      assertThat(m.groups()).as(other.getFileName().toString()).isEqualTo(fromJson.groups());
     }
   }
 }

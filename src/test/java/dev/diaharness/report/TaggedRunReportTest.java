@@ -75,7 +75,7 @@ class TaggedRunReportTest {
         .containsPattern("\\| split \\| tag \\| iteration 1 \\| iteration 2 \\| iteration 3 \\| passed / items "
             + "\\(iteration \\d\\) \\| 95% interval \\(iteration \\d\\) \\|");
     MetricsFile metrics = Json.MAPPER.readValue(dir.metricsFile().toFile(), MetricsFile.class);
-    var newShape = metrics.iterations().get(0).test().byTag().get("new_shape");
+    var newShape = metrics.iterations().get(0).test().groups().byTag().get("new_shape");
     assertThat(md).containsPattern("\\| test \\| new_shape \\| " + java.util.regex.Pattern.quote(
         Fmt.pct(newShape.accuracy())) + " \\|");
     assertThat(md).contains("| train | lookup |", "| train | join |", "| test | seen_shape |",

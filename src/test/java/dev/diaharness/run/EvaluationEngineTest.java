@@ -107,8 +107,8 @@ class EvaluationEngineTest {
     SplitMetrics train = result.train();
     assertThat(train.items()).isEqualTo(30);
     assertThat(train.accuracy()).isEqualTo(0.5);
-    assertThat(train.byRepeat().values()).containsExactly(0.5, 0.5, 0.5);
-    assertThat(train.passAtK()).containsEntry(3, 0.5);
+    assertThat(train.estimates().byRepeat().values()).containsExactly(0.5, 0.5, 0.5);
+    assertThat(train.estimates().passAtK()).containsEntry(3, 0.5);
     assertThat(result.test().orElseThrow().items()).isEqualTo(18);
     List<ItemResult> rows = JournalReader.readAll(run.journal());
     assertThat(rows).hasSize(48);
@@ -215,6 +215,6 @@ class EvaluationEngineTest {
     assertThat(healthy.asked).containsOnlyKeys("question 2");
     assertThat(JournalReader.latestByKey(run.journal()).get(new ItemKey(1, Split.TRAIN, "q2", 1)).passed()).isTrue();
     assertThat(retried.train().passed()).isEqualTo(2);
-    assertThat(retried.train().errorCounts()).isEmpty();
+    assertThat(retried.train().outcomes().errorCounts()).isEmpty();
   }
 }

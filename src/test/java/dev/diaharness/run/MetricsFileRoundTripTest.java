@@ -71,16 +71,16 @@ class MetricsFileRoundTripTest {
     SplitMetrics train = MetricsReader.FILES.read(old).iterations().get(0).train();
 
     assertThat(train.lacksPerQuestion()).isTrue();
-    assertThat(train.perQuestion()).isEmpty();
-    assertThat(train.byTag()).isEmpty();
-    assertThat(train.byComplexity()).isEmpty();
+    assertThat(train.byQuestion().stats()).isEmpty();
+    assertThat(train.groups().byTag()).isEmpty();
+    assertThat(train.groups().byComplexity()).isEmpty();
     assertThat(train.items()).isEqualTo(16);
     assertThat(train.passed()).isEqualTo(5);
     assertThat(train.accuracyPercent()).isEqualTo(31.25);
     SplitMetrics completed = train.withPerQuestion(SplitAggregator.questionStats(
         JournalReader.readAll(RUNS.resolve("run_20260302_093000/iterations/1/eval_train.jsonl"))));
     assertThat(completed.lacksPerQuestion()).isFalse();
-    assertThat(completed.perQuestion()).hasSize(8);
+    assertThat(completed.byQuestion().stats()).hasSize(8);
   }
 
   private static List<Path> fixtures(String namePart) throws IOException {

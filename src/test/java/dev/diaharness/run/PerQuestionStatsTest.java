@@ -33,12 +33,12 @@ class PerQuestionStatsTest {
     SplitMetrics metrics = aggregator.metrics();
 
     Map<String, QuestionStats> expected = recount(rows);
-    assertThat(metrics.perQuestion()).isEqualTo(expected);
-    assertThat(metrics.perQuestion().keySet()).containsExactlyElementsOf(expected.keySet()); // sorted by id
-    assertThat(metrics.flakyQuestions()).containsExactlyElementsOf(expected.entrySet().stream()
+    assertThat(metrics.byQuestion().stats()).isEqualTo(expected);
+    assertThat(metrics.byQuestion().stats().keySet()).containsExactlyElementsOf(expected.keySet()); // sorted by id
+    assertThat(metrics.byQuestion().flaky()).containsExactlyElementsOf(expected.entrySet().stream()
         .filter(e -> e.getValue().passes() > 0 && e.getValue().passes() < e.getValue().repeats())
         .map(Map.Entry::getKey).toList());
-    expected.forEach((id, q) -> assertThat(metrics.questionPassRates().get(id)).as(id)
+    expected.forEach((id, q) -> assertThat(metrics.byQuestion().passRates().get(id)).as(id)
         .isEqualTo((double) q.passes() / q.repeats()));
     assertThat(SplitAggregator.questionStats(rows)).isEqualTo(expected);
   }
@@ -53,7 +53,7 @@ class PerQuestionStatsTest {
         .with(new EvaluationResult(1, Map.of(Split.TRAIN, metrics))));
 
     SplitMetrics read = MetricsReader.FILES.read(file).iterations().get(0).train();
-    assertThat(read.perQuestion()).isEqualTo(metrics.perQuestion());
+    assertThat(read.byQuestion().stats()).isEqualTo(metrics.byQuestion().stats());
     assertThat(read.lacksPerQuestion()).isFalse();
   }
 

@@ -49,7 +49,8 @@ class SplitAggregatorOrderTest {
     SplitMetrics inOrder = aggregate(rows);
     SplitMetrics reordered = aggregate(shuffled);
     assertThat(reordered).isEqualTo(inOrder);
-    assertThat(reordered.flakyQuestions()).containsExactlyElementsOf(inOrder.flakyQuestions());
-    assertThat(reordered.questionPassRates().keySet()).containsExactlyElementsOf(inOrder.questionPassRates().keySet());
+    assertThat(reordered.byQuestion().flaky()).containsExactlyElementsOf(inOrder.byQuestion().flaky());
+    assertThat(reordered.byQuestion().passRates().keySet())
+        .containsExactlyElementsOf(inOrder.byQuestion().passRates().keySet());
   }
 }

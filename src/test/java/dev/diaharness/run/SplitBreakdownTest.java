@@ -55,23 +55,23 @@ class SplitBreakdownTest {
   @Test
   void eachTagAndComplexityGetsItsCountsAccuracyAndInterval() {
     SplitMetrics m = aggregate(rows());
-    assertThat(m.byTag().keySet()).as("more questions first").containsExactly("lookup", "join");
-    GroupAccuracy lookup = m.byTag().get("lookup");
+    assertThat(m.groups().byTag().keySet()).as("more questions first").containsExactly("lookup", "join");
+    GroupAccuracy lookup = m.groups().byTag().get("lookup");
     assertThat(lookup.questions()).isEqualTo(4);
     assertThat(lookup.items()).isEqualTo(8);
     assertThat(lookup.passed()).isEqualTo(7);
     assertThat(lookup.accuracy()).isEqualTo(7 / 8.0);
     assertThat(lookup.questionIds()).containsExactly("q0", "q1", "q2", "q3");
-    GroupAccuracy join = m.byTag().get("join");
+    GroupAccuracy join = m.groups().byTag().get("join");
     assertThat(join.questions()).isEqualTo(3);
     assertThat(join.questionIds()).containsExactly("q3", "q4", "q5");
     assertThat(join.passed()).isEqualTo(3);
     assertThat(join.accuracy()).isEqualTo(0.5);
     assertThat(join.ci95Low()).isLessThan(0.5).isGreaterThanOrEqualTo(0);
     assertThat(join.ci95High()).isGreaterThan(0.5).isLessThanOrEqualTo(1);
-    assertThat(m.byComplexity().keySet()).containsExactly("Simple", "Complex");
-    assertThat(m.byComplexity().get("Simple").passed()).isEqualTo(7);
-    assertThat(m.byComplexity().get("Complex").accuracy()).isEqualTo(0.5);
+    assertThat(m.groups().byComplexity().keySet()).containsExactly("Simple", "Complex");
+    assertThat(m.groups().byComplexity().get("Simple").passed()).isEqualTo(7);
+    assertThat(m.groups().byComplexity().get("Complex").accuracy()).isEqualTo(0.5);
     assertThat(m.accuracy()).as("untagged questions still count in the split").isEqualTo(11 / 14.0);
   }
 
@@ -80,7 +80,7 @@ class SplitBreakdownTest {
     SplitAggregator aggregator = new SplitAggregator(Split.TEST, 2, List.of(tagged("q0", "Simple", "alone")));
     aggregator.add(row("q0", 1, true));
     aggregator.add(row("q0", 2, false));
-    GroupAccuracy alone = aggregator.metrics().byTag().get("alone");
+    GroupAccuracy alone = aggregator.metrics().groups().byTag().get("alone");
     double[] wilson = PassEstimators.wilson(2, 1);
     assertThat(new double[] {alone.ci95Low(), alone.ci95High()}).containsExactly(wilson);
   }
@@ -89,12 +89,12 @@ class SplitBreakdownTest {
   void setsWithoutTagsHaveNoBreakdownAndGroupsWithoutFinishedItemsAreLeftOut() {
     SplitAggregator plain = new SplitAggregator(Split.TRAIN, 1, List.of(GoldenCase.of("a", "A", "SELECT 1")));
     plain.add(row("a", 1, true));
-    assertThat(plain.metrics().byTag()).isEmpty();
-    assertThat(plain.metrics().byComplexity()).isEmpty();
+    assertThat(plain.metrics().groups().byTag()).isEmpty();
+    assertThat(plain.metrics().groups().byComplexity()).isEmpty();
 
     SplitAggregator partial = new SplitAggregator(Split.TEST, 2, CASES);
     partial.add(row("q0", 1, true));
-    assertThat(partial.metrics().byTag()).containsOnlyKeys("lookup");
+    assertThat(partial.metrics().groups().byTag()).containsOnlyKeys("lookup");
   }
 
   @Test
@@ -104,8 +104,8 @@ class SplitBreakdownTest {
         tagged("f", "Medium", "w"));
     SplitAggregator aggregator = new SplitAggregator(Split.TRAIN, 1, cases);
     cases.forEach(c -> aggregator.add(row(c.id(), 1, true)));
-    assertThat(aggregator.metrics().byTag().keySet()).containsExactly("big", "small", "x", "y", "z", "w");
-    assertThat(aggregator.metrics().byComplexity().keySet()).as("the levels in order, whatever their sizes")
+    assertThat(aggregator.metrics().groups().byTag().keySet()).containsExactly("big", "small", "x", "y", "z", "w");
+    assertThat(aggregator.metrics().groups().byComplexity().keySet()).as("the levels in order, whatever their sizes")
         .containsExactly("simple", "Medium", "Complex", "Expert");
   }
 
@@ -125,14 +125,14 @@ class SplitBreakdownTest {
         + "\"ci95_low\":").contains("\"by_complexity\":{\"Simple\":");
     SplitMetrics back = Json.MAPPER.readValue(json, SplitMetrics.class);
     assertThat(back).isEqualTo(m);
-    assertThat(back.byTag().keySet()).containsExactly("lookup", "join");
+    assertThat(back.groups().byTag().keySet()).containsExactly("lookup", "join");
 
     String old = Json.MAPPER.writeValueAsString(Json.MAPPER.valueToTree(m).deepCopy());
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(old);
     tree.remove("by_tag");
     tree.remove("by_complexity");
     SplitMetrics before = Json.MAPPER.treeToValue(tree, SplitMetrics.class);
-    assertThat(before.byTag()).isEmpty();
-    assertThat(before.byComplexity()).isEmpty();
+    assertThat(before.groups().byTag()).isEmpty();
+    assertThat(before.groups().byComplexity()).isEmpty();
   }
 }

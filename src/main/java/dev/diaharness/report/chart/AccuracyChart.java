@@ -76,7 +76,7 @@ public final class AccuracyChart {
       it.metrics(split).ifPresent(m -> {
         data.addValue(m.accuracy() * 100, split.label(), "iteration " + it.iteration());
         labels.put(split.label(), String.format(Locale.ROOT, "%.1f%% [%.1f–%.1f]", m.accuracy() * 100,
-            m.ci95Low() * 100, m.ci95High() * 100));
+            m.estimates().ci95Low() * 100, m.estimates().ci95High() * 100));
       });
     }
     if (data.getRowCount() == 0) {
@@ -108,8 +108,8 @@ public final class AccuracyChart {
     double offset = split == Split.TEST ? 0.06 : 0;
     for (IterationData it : run.iterations()) {
       Optional<SplitMetrics> m = it.metrics(split);
-      m.ifPresent(x -> series.add(it.iteration() + offset, x.accuracy() * 100, x.ci95Low() * 100,
-          x.ci95High() * 100));
+      m.ifPresent(x -> series.add(it.iteration() + offset, x.accuracy() * 100, x.estimates().ci95Low() * 100,
+          x.estimates().ci95High() * 100));
     }
     return series;
   }

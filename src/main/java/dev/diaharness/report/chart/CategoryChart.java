@@ -41,7 +41,7 @@ public final class CategoryChart {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (IterationData it : run.iterations()) {
       it.train().ifPresent(m -> MAXIMA.forEach((name, max) -> {
-        Double mean = m.categoryMeans().get(name);
+        Double mean = m.outcomes().categoryMeans().get(name);
         if (mean != null) {
           data.addValue(mean, "iteration " + it.iteration(), name + " (max " + max + ")");
         }

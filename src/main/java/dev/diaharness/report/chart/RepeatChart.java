@@ -36,7 +36,7 @@ public final class RepeatChart {
       double offset = split == Split.TRAIN ? -0.12 : 0.12;
       for (IterationData it : run.iterations()) {
         it.metrics(split).ifPresent(m -> {
-          List<Double> values = m.byRepeat().values();
+          List<Double> values = m.estimates().byRepeat().values();
           for (int k = 0; k < values.size(); k++) {
             series.add(it.iteration() + offset + jitter(k, values.size()), values.get(k) * 100);
           }

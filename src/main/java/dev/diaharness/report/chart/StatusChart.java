@@ -30,7 +30,7 @@ public final class StatusChart {
       for (IterationData it : run.iterations()) {
         for (Split split : Split.values()) {
           it.metrics(split).ifPresent(m -> {
-            Long n = m.statusCounts().get(status.name());
+            Long n = m.outcomes().statusCounts().get(status.name());
             if (n != null && n > 0) {
               data.addValue(n, label(status), "#" + it.iteration() + " " + split.label());
             }

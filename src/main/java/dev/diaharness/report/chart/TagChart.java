@@ -42,7 +42,7 @@ public final class TagChart {
     for (IterationData it : run.iterations()) {
       it.metrics(split).ifPresent(m -> {
         for (int t = 0; t < tags.size(); t++) {
-          GroupAccuracy g = m.byTag().get(tags.get(t));
+          GroupAccuracy g = m.groups().byTag().get(tags.get(t));
           if (g != null) {
             cells.add(new double[] {it.iteration(), t, g.accuracy()});
             labels.add(label(it.iteration(), t, g));
@@ -59,7 +59,7 @@ public final class TagChart {
   /** The split's tags in metrics.json's order (larger groups first), over all iterations. */
   static List<String> tags(RunRecord run, Split split) {
     Set<String> tags = new LinkedHashSet<>();
-    run.iterations().forEach(it -> it.metrics(split).ifPresent(m -> tags.addAll(m.byTag().keySet())));
+    run.iterations().forEach(it -> it.metrics(split).ifPresent(m -> tags.addAll(m.groups().byTag().keySet())));
     return new ArrayList<>(tags);
   }
 
