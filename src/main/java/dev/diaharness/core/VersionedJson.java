@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one reader of a versioned file kind of the run folder (a journal row, {@code metrics.json}, a trajectory, a
@@ -75,11 +80,39 @@ public final class VersionedJson<T> {
     try {
       return strict.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
-      throw new InputException(where + ": unknown field '" + e.getPropertyName() + "' in a " + kind + " (version "
-          + version + "): renamed, or written by another tool");
+      throw unknownFieldError(where, e.getPropertyName(), version);
+    } catch (ValueInstantiationException e) {
+      // Jackson builds a record before it looks at unknown fields, so a renamed required field first shows as a
+      // missing one: name the unknown field, the likelier cause, when there is one
+      Optional<String> unknown = unknownField(tree);
+      if (unknown.isPresent()) {
+        throw unknownFieldError(where, unknown.get(), version);
+      }
+      // the record refused a value (e.g. a missing required field): its own message says which; Jackson's wrapping
+      // only adds the class name
+      Throwable why = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      throw new InputException(where + ": not a valid " + kind + ": " + firstLine((Exception) why));
     } catch (IOException | IllegalArgumentException e) {
       throw new InputException(where + ": not a valid " + kind + ": " + firstLine(e));
     }
+  }
+
+  private InputException unknownFieldError(String where, String field, int version) {
+    return new InputException(where + ": unknown field '" + field + "' in a " + kind + " (version " + version
+        + "): renamed, or written by another tool");
+  }
+
+  private Optional<String> unknownField(JsonNode tree) {
+    Set<String> known = new HashSet<>();
+    strict.getConfig().introspect(strict.getConfig().constructType(type)).findProperties()
+        .forEach(p -> known.add(p.getName()));
+    for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String firstLine(Exception e) {

@@ -44,8 +44,13 @@ public record RunManifest(
   public static final int CURRENT_VERSION = 1;
 
   public RunManifest {
-    models = OrderedMaps.copyOf(models);
-    flags = OrderedMaps.copyOf(flags);
+    // every version wrote these; a file without one was edited or cut, and reading on would fail far from here
+    required(runId, "run_id");
+    required(command, "command");
+    required(commandLine, "command_line");
+    required(startTime, "start_time");
+    models = OrderedMaps.copyOf(required(models, "models"));
+    flags = OrderedMaps.copyOf(required(flags, "flags"));
     args = args == null ? null : List.copyOf(args);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
@@ -86,6 +91,13 @@ public record RunManifest(
     List<String> words = ShellWords.split(commandLine);
     int name = words.indexOf(command);
     return words.subList(name + 1, words.size());
+  }
+
+  private static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException("missing field '" + field + "'");
+    }
+    return value;
   }
 
   public RunManifest ended(Instant at, String reason) {

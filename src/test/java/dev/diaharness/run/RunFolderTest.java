@@ -118,4 +118,17 @@ class RunFolderTest {
     assertThatThrownBy(() -> RunFolder.resume(results.resolve("missing"))).isInstanceOf(InputException.class)
         .hasMessageContaining("missing");
   }
+
+  @Test
+  void aManifestMissingAFieldEveryVersionWroteNamesTheFieldNotAJavaError() throws Exception {
+    RunManifest whole = manifest("run_cut", "a1", Instant.EPOCH, List.of("--seed", "1"), Map.of());
+    Path cut = Files.createDirectories(results.resolve("run_cut"));
+    Map<String, Object> fields = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(whole,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    fields.remove("models");
+    Files.writeString(cut.resolve("run.json"), Json.MAPPER.writeValueAsString(fields));
+
+    assertThatThrownBy(() -> RunFolder.manifestOf(cut)).isInstanceOf(InputException.class)
+        .hasMessage(cut.resolve("run.json") + ": not a valid run manifest: missing field 'models'");
+  }
 }
