@@ -29,9 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptSignalTest {
   @TempDir Path work;
 
+  /**
+   * The child's command starts with Perl (Debian's perl-base is essential, so CI has it) to give the child SIGINT's
+   * default disposition: an ignored signal stays ignored across exec, and a build started in the background by a
+   * non-interactive shell ({@code mvn verify &}) ignores SIGINT; the JVM then rightly leaves it ignored, and the
+   * child would never see the test's Ctrl-C. {@code exec} keeps the pid the test signals.
+   */
+  private static final List<String> DEFAULT_SIGINT = List.of("/usr/bin/perl", "-e",
+      "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";");
+
   /** A second JVM running dia-harness; its output goes to a file the test reads. */
   private static Process start(Path workDir, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>(DEFAULT_SIGINT);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "dev.diaharness.cli.Main"));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
