@@ -39,10 +39,10 @@ public final class ExecutionStage implements ScoringStage {
   /** expected results on each variant: every repeat of a question runs the same expected SQL there */
   private final BoundedCache<List<Object>, ExecutionResult> expectedOnVariants = new BoundedCache<>(20_000);
 
-  /** The lenient comparison policy. */
   /** How often a pair runs on its variants when the cache drops one of them under it (see onVariants). */
   private static final int VARIANT_ATTEMPTS = 3;
 
+  /** The lenient comparison policy. */
   public ExecutionStage(BigQueryExecutor base, VariantExecutors variants) {
     this(base, variants, ComparisonPolicy.LENIENT);
   }
